@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-document-loader.h: turn files and bytes (plain text, HTML, JSON) into
+ * documents, with a precise error for anything that is not an article. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define DM_MAX_INPUT_SIZE ((gsize) 64 * 1024 * 1024)
+
+#define DM_LOAD_ERROR (dm_load_error_quark ())
+GQuark dm_load_error_quark (void);
+
+typedef enum {
+  DM_LOAD_ERROR_NOT_FOUND,
+  DM_LOAD_ERROR_IS_DIRECTORY,
+  DM_LOAD_ERROR_UNREADABLE,
+  DM_LOAD_ERROR_EMPTY,
+  DM_LOAD_ERROR_BINARY,
+  DM_LOAD_ERROR_ENCODING,
+  DM_LOAD_ERROR_MALFORMED,
+  DM_LOAD_ERROR_TOO_LARGE,
+} DmLoadError;
+
+typedef enum {
+  DM_FORMAT_AUTO,
+  DM_FORMAT_TEXT,
+  DM_FORMAT_HTML,
+  DM_FORMAT_JSON,
+} DmDocumentFormat;
+
+/* Loads @path ("-" is standard input).  Returns a GPtrArray of DmDocument
+ * (a JSON file may hold several), or NULL with @error set; the message names
+ * the file and the reason. */
+GPtrArray *dm_load_documents_from_path (const char *path, GError **error);
+
+GPtrArray *dm_load_documents_from_file (GFile *file, GCancellable *cancellable, GError **error);
+
+/* @name is used for ids and messages ("article.txt", "<stdin>"). */
+GPtrArray *dm_load_documents_from_bytes (GBytes          *bytes,
+                                         const char      *name,
+                                         DmDocumentFormat format,
+                                         GError         **error);
+
+/* Plain text already in memory (pasted text). */
+GPtrArray *dm_load_documents_from_text (const char *text, const char *name, GError **error);
+
+G_END_DECLS

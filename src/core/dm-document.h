@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-document.h: one article, its metadata and its normalized UTF-8 text.
+ *
+ * The text is what every offset in Diplomap points into: byte offsets inside
+ * the program, Unicode character offsets in the exchange formats.  A document
+ * never changes once made.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_DOCUMENT (dm_document_get_type ())
+G_DECLARE_FINAL_TYPE (DmDocument, dm_document, DM, DOCUMENT, GObject)
+
+/* @text must be valid UTF-8 with LF line ends.  @title_in_text says the first
+ * line of @text is the title (so headline case rules apply to it). */
+DmDocument *dm_document_new (const char *id,
+                             const char *title,
+                             const char *source,
+                             const char *date,
+                             const char *url,
+                             const char *text,
+                             gboolean    title_in_text);
+
+const char *dm_document_get_id (DmDocument *self);
+const char *dm_document_get_title (DmDocument *self);
+const char *dm_document_get_source (DmDocument *self);
+const char *dm_document_get_date (DmDocument *self);
+const char *dm_document_get_url (DmDocument *self);
+const char *dm_document_get_text (DmDocument *self);
+gsize       dm_document_get_length (DmDocument *self);
+gboolean    dm_document_get_title_in_text (DmDocument *self);
+void        dm_document_set_id (DmDocument *self, const char *id);
+
+/* Character offset of a byte offset that lies on a character boundary.
+ * Amortized O(1) for increasing offsets; any order is correct. */
+glong dm_document_char_offset (DmDocument *self, gsize byte_offset);
+
+G_END_DECLS

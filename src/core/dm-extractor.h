@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-extractor.h: from one sentence's actor mentions and relation cues to
+ * typed, directed links.  Co-mention alone never makes a link. */
+#pragma once
+
+#include "dm-gazetteer.h"
+#include "dm-lexicon.h"
+#include "dm-matcher.h"
+#include "dm-segmenter.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint      source;     /* gazetteer indices */
+  guint      target;
+  DmLinkKind kind;
+  gboolean   directed;
+  gsize      cue_start;  /* bytes into the text */
+  gsize      cue_end;
+  guint      rule;       /* lexicon rule index */
+  float      confidence;
+} DmExtractedLink;
+
+/* Appends to @out (DmExtractedLink) the links stated by @sentence of @text.
+ * @mentions are the sentence's mentions in text order. */
+void dm_extract_links (DmLexicon        *lexicon,
+                       DmGazetteer      *gazetteer,
+                       const char       *text,
+                       const DmSentence *sentence,
+                       const DmMatch    *mentions,
+                       guint             n_mentions,
+                       GArray           *out);
+
+G_END_DECLS

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-gazetteer.h: the actors Diplomap knows and every name they go by.
+ *
+ * Loaded from data/actors.json (built in) and optionally merged with a user
+ * file of the same schema, which may add actors or override them by code.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DM_ACTOR_STATE,
+  DM_ACTOR_ORGANIZATION,
+  DM_ACTOR_DE_FACTO,
+} DmActorKind;
+
+typedef enum {
+  DM_ALIAS_NAME,
+  DM_ALIAS_DEMONYM,       /* counts only before a state noun ("Armenian troops") */
+  DM_ALIAS_CAPITAL,
+  DM_ALIAS_INSTITUTION,
+  DM_ALIAS_OFFICE_HOLDER,
+  DM_N_ALIAS_GROUPS,
+} DmAliasGroup;
+
+typedef enum {
+  DM_CASE_NAME,  /* first letter exact (any case at sentence start), the rest
+                    any case, never all capitals unless the alias is; any case
+                    in a title */
+  DM_CASE_EXACT, /* acronyms: byte for byte, everywhere */
+} DmCaseRule;
+
+typedef struct {
+  char        *text;
+  guint        actor;       /* index into the gazetteer's actors */
+  DmAliasGroup group;
+  DmCaseRule   case_rule;
+  /* Words that, when present in the same paragraph, make this alias mean
+   * something else (Georgia → Atlanta); NULL when none. */
+  GStrv        ambiguous_context;
+  /* A capitalized word just before it makes it a surname (Washington). */
+  gboolean     ambiguous_as_surname;
+} DmAlias;
+
+typedef struct {
+  char       *code;
+  char       *name;
+  DmActorKind kind;
+  guint32     color;        /* 0xRRGGBB */
+  char       *anchor_name;
+  double      anchor_lat;
+  double      anchor_lon;
+  char       *iso;          /* ISO 3166-1 alpha-3 of the polygon it owns, or NULL */
+} DmActorInfo;
+
+#define DM_GAZETTEER_ERROR (dm_gazetteer_error_quark ())
+GQuark dm_gazetteer_error_quark (void);
+
+typedef enum {
+  DM_GAZETTEER_ERROR_INVALID,
+} DmGazetteerError;
+
+#define DM_TYPE_GAZETTEER (dm_gazetteer_get_type ())
+G_DECLARE_FINAL_TYPE (DmGazetteer, dm_gazetteer, DM, GAZETTEER, GObject)
+
+/* The built-in gazetteer (a resource of the core library). */
+DmGazetteer *dm_gazetteer_new_default (GError **error);
+DmGazetteer *dm_gazetteer_new_from_data (const char *data, gssize length, const char *name, GError **error);
+DmGazetteer *dm_gazetteer_new_from_file (const char *path, GError **error);
+
+/* Adds or overrides actors from a file of the same schema.  On error @self
+ * is unchanged and the message gives the file, line and column. */
+gboolean dm_gazetteer_merge_file (DmGazetteer *self, const char *path, GError **error);
+gboolean dm_gazetteer_merge_data (DmGazetteer *self, const char *data, gssize length, const char *name, GError **error);
+
+guint              dm_gazetteer_get_n_actors (DmGazetteer *self);
+const DmActorInfo *dm_gazetteer_get_actor (DmGazetteer *self, guint index);
+/* -1 when unknown */
+int                dm_gazetteer_lookup_code (DmGazetteer *self, const char *code);
+
+guint              dm_gazetteer_get_n_aliases (DmGazetteer *self);
+const DmAlias     *dm_gazetteer_get_alias (DmGazetteer *self, guint index);
+
+/* Lower-case nouns (one or more words) that make a demonym stand for the
+ * state: "government", "prime minister", "troops", … */
+const GStrv        dm_gazetteer_get_state_nouns (DmGazetteer *self);
+
+const char        *dm_actor_kind_to_string (DmActorKind kind);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-lexicon.h: the relation cues of data/cues.json, inflected and compiled
+ * into one automaton, and the lookup of cues in a sentence. */
+#pragma once
+
+#include <glib-object.h>
+#include "dm-link-kind.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DM_CUE_VERB,        /* "urge": the subject acts on the object */
+  DM_CUE_NOUN,        /* "tensions between A and B", "A's seizure of B" */
+} DmCuePos;
+
+typedef struct {
+  char      *rule;       /* "appeal.urge" */
+  DmLinkKind kind;
+  DmCuePos   pos;
+  gboolean   directed;   /* copied from the kind unless the entry overrides */
+  float      confidence;
+} DmCueRule;
+
+typedef struct {
+  gsize start;           /* byte offsets into the text */
+  gsize end;
+  guint rule;            /* index into the lexicon's rules */
+  gboolean passive;      /* "was attacked by" */
+} DmCueMatch;
+
+#define DM_TYPE_LEXICON (dm_lexicon_get_type ())
+G_DECLARE_FINAL_TYPE (DmLexicon, dm_lexicon, DM, LEXICON, GObject)
+
+DmLexicon *dm_lexicon_new_default (GError **error);
+DmLexicon *dm_lexicon_new_from_data (const char *data, gssize length, const char *name, GError **error);
+
+guint            dm_lexicon_get_n_rules (DmLexicon *self);
+const DmCueRule *dm_lexicon_get_rule (DmLexicon *self, guint index);
+
+/* Appends the cues found in text[start, end) to @out (DmCueMatch). */
+void dm_lexicon_find (DmLexicon  *self,
+                      const char *text,
+                      gsize       start,
+                      gsize       end,
+                      GArray     *out);
+
+G_END_DECLS
