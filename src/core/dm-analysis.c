@@ -1,2 +1,431 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-analysis.c: runs the pipeline over a set of documents (segment, match,
+ * extract) and keeps the result: mentions, per-actor summaries, and links
+ * aggregated per (source, target, kind) with their evidence. */
 #include "config.h"
+
+#include <string.h>
+
+#include "dm-analysis.h"
+#include "dm-extractor.h"
+
+typedef struct {
+  GArray *paragraphs;   /* DmParagraph */
+  GArray *sentences;    /* DmSentence */
+} DocumentParts;
+
+struct _DmAnalysis {
+  GObject      parent_instance;
+  DmGazetteer *gazetteer;
+  DmLexicon   *lexicon;
+  GPtrArray   *documents;   /* DmDocument */
+  GArray      *parts;       /* DocumentParts, one per document */
+  GArray      *mentions;    /* DmMention */
+  GArray      *actors;      /* DmActorSummary */
+  GArray      *links;       /* DmLink */
+  GHashTable  *actor_index; /* gazetteer index + 1 → summary index + 1 */
+};
+
+G_DEFINE_FINAL_TYPE (DmAnalysis, dm_analysis, G_TYPE_OBJECT)
+
+static void
+parts_clear (gpointer data)
+{
+  DocumentParts *parts = data;
+  g_clear_pointer (&parts->paragraphs, g_array_unref);
+  g_clear_pointer (&parts->sentences, g_array_unref);
+}
+
+static void
+summary_clear (gpointer data)
+{
+  DmActorSummary *summary = data;
+  g_clear_pointer (&summary->mentions, g_array_unref);
+}
+
+static void
+link_clear (gpointer data)
+{
+  DmLink *link = data;
+  g_clear_pointer (&link->evidence, g_array_unref);
+}
+
+static void
+dm_analysis_finalize (GObject *object)
+{
+  DmAnalysis *self = DM_ANALYSIS (object);
+
+  g_clear_object (&self->gazetteer);
+  g_clear_object (&self->lexicon);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->actors, g_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->actor_index, g_hash_table_unref);
+  G_OBJECT_CLASS (dm_analysis_parent_class)->finalize (object);
+}
+
+static void
+dm_analysis_class_init (DmAnalysisClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_analysis_finalize;
+}
+
+static void
+dm_analysis_init (DmAnalysis *self)
+{
+  self->parts = g_array_new (FALSE, TRUE, sizeof (DocumentParts));
+  g_array_set_clear_func (self->parts, parts_clear);
+  self->mentions = g_array_new (FALSE, FALSE, sizeof (DmMention));
+  self->actors = g_array_new (FALSE, TRUE, sizeof (DmActorSummary));
+  g_array_set_clear_func (self->actors, summary_clear);
+  self->links = g_array_new (FALSE, TRUE, sizeof (DmLink));
+  g_array_set_clear_func (self->links, link_clear);
+  self->actor_index = g_hash_table_new (NULL, NULL);
+}
+
+typedef struct {
+  guint      source, target;
+  DmLinkKind kind;
+} LinkKey;
+
+static guint
+link_key_hash (gconstpointer data)
+{
+  const LinkKey *k = data;
+  return (k->source * 7919u) ^ (k->target * 104729u) ^ (k->kind * 31u);
+}
+
+static gboolean
+link_key_equal (gconstpointer a, gconstpointer b)
+{
+  return memcmp (a, b, sizeof (LinkKey)) == 0;
+}
+
+static void
+add_evidence (DmAnalysis            *self,
+              GHashTable            *link_of_key,
+              DmDocument            *document,
+              guint                  doc,
+              guint                  sentence_index,
+              const DmSentence      *sentence,
+              const DmExtractedLink *found)
+{
+  LinkKey key = { found->source, found->target, found->kind };
+  gpointer value;
+  DmLink *link;
+  DmEvidence ev;
+
+  if (!g_hash_table_lookup_extended (link_of_key, &key, NULL, &value))
+    {
+      DmLink fresh = { 0 };
+      fresh.source = found->source;
+      fresh.target = found->target;
+      fresh.kind = found->kind;
+      fresh.directed = found->directed;
+      fresh.evidence = g_array_new (FALSE, FALSE, sizeof (DmEvidence));
+      g_array_append_val (self->links, fresh);
+      value = GUINT_TO_POINTER (self->links->len - 1);
+      g_hash_table_insert (link_of_key, g_memdup2 (&key, sizeof key), value);
+    }
+  link = &g_array_index (self->links, DmLink, GPOINTER_TO_UINT (value));
+
+  ev.doc = doc;
+  ev.sentence = sentence_index;
+  ev.start = sentence->start;
+  ev.end = sentence->end;
+  ev.cstart = dm_document_char_offset (document, sentence->start);
+  ev.cue_start = found->cue_start;
+  ev.cue_end = found->cue_end;
+  ev.cue_cstart = dm_document_char_offset (document, found->cue_start);
+  ev.cue_cend = dm_document_char_offset (document, found->cue_end);
+  ev.cend = dm_document_char_offset (document, sentence->end);
+  ev.rule = found->rule;
+  ev.confidence = found->confidence;
+  g_array_append_val (link->evidence, ev);
+  link->weight = link->evidence->len;
+  link->confidence = MAX (link->confidence, ev.confidence);
+}
+
+static void
+analyze_document (DmAnalysis *self,
+                  DmMatcher  *matcher,
+                  guint       doc,
+                  GHashTable *link_of_key)
+{
+  DmDocument *document = g_ptr_array_index (self->documents, doc);
+  const char *text = dm_document_get_text (document);
+  gsize length = dm_document_get_length (document);
+  DocumentParts parts;
+  g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  g_autoptr (GArray) confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
+  guint mi = 0, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
+
+  parts.paragraphs = g_array_new (FALSE, FALSE, sizeof (DmParagraph));
+  parts.sentences = g_array_new (FALSE, FALSE, sizeof (DmSentence));
+  dm_segment_text (text, length, dm_document_get_title_in_text (document), parts.paragraphs, parts.sentences);
+  g_array_append_val (self->parts, parts);
+
+  dm_matcher_find (matcher, text, length, parts.sentences, matches);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const DmMatch *m = &g_array_index (matches, DmMatch, i);
+      DmMention mention = {
+        doc, m->actor, m->sentence, m->start, m->end,
+        dm_document_char_offset (document, m->start),
+        dm_document_char_offset (document, m->end),
+        m->confidence, m->flags,
+      };
+      g_array_append_val (self->mentions, mention);
+    }
+
+  for (guint s = 0; s < parts.sentences->len; s++)
+    {
+      const DmSentence *sentence = &g_array_index (parts.sentences, DmSentence, s);
+
+      if (sentence->paragraph != previous_paragraph)
+        previous_person = DM_NO_ACTOR;
+      previous_paragraph = sentence->paragraph;
+
+      /* Ambiguous mentions (Georgia near Atlanta) are listed but never
+       * make a link. */
+      g_array_set_size (confident, 0);
+      for (; mi < matches->len && g_array_index (matches, DmMatch, mi).sentence == s; mi++)
+        {
+          const DmMatch *m = &g_array_index (matches, DmMatch, mi);
+          if (!(m->flags & DM_MATCH_AMBIGUOUS))
+            g_array_append_val (confident, *m);
+        }
+
+      g_array_set_size (found, 0);
+      dm_extract_links (self->lexicon, self->gazetteer, text, sentence,
+                        (const DmMatch *) confident->data, confident->len, previous_person, found);
+      for (guint k = 0; k < found->len; k++)
+        add_evidence (self, link_of_key, document, doc, s, sentence,
+                      &g_array_index (found, DmExtractedLink, k));
+
+      for (guint k = 0; k < confident->len; k++)
+        {
+          const DmMatch *m = &g_array_index (confident, DmMatch, k);
+          if (dm_gazetteer_get_alias (self->gazetteer, m->alias)->group == DM_ALIAS_OFFICE_HOLDER)
+            previous_person = m->actor;
+        }
+    }
+}
+
+static int
+compare_summaries (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const DmActorSummary *x = a, *y = b;
+  DmGazetteer *gazetteer = user_data;
+
+  if (x->n_mentions != y->n_mentions)
+    return x->n_mentions > y->n_mentions ? -1 : 1;
+  return g_strcmp0 (dm_gazetteer_get_actor (gazetteer, x->actor)->code,
+                    dm_gazetteer_get_actor (gazetteer, y->actor)->code);
+}
+
+static int
+compare_links (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const DmLink *x = a, *y = b;
+  DmGazetteer *gazetteer = user_data;
+  int order;
+
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  order = g_strcmp0 (dm_gazetteer_get_actor (gazetteer, x->source)->code,
+                     dm_gazetteer_get_actor (gazetteer, y->source)->code);
+  if (order == 0)
+    order = g_strcmp0 (dm_gazetteer_get_actor (gazetteer, x->target)->code,
+                       dm_gazetteer_get_actor (gazetteer, y->target)->code);
+  if (order == 0)
+    order = (int) x->kind - (int) y->kind;
+  return order;
+}
+
+static void
+summarize_actors (DmAnalysis *self)
+{
+  guint n = dm_gazetteer_get_n_actors (self->gazetteer);
+  g_autofree int *slot = g_new (int, n);
+
+  for (guint a = 0; a < n; a++)
+    slot[a] = -1;
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const DmMention *m = &g_array_index (self->mentions, DmMention, i);
+      DmActorSummary *summary;
+
+      if (slot[m->actor] < 0)
+        {
+          DmActorSummary fresh = { m->actor, 0, 0, g_array_new (FALSE, FALSE, sizeof (guint)) };
+          g_array_append_val (self->actors, fresh);
+          slot[m->actor] = self->actors->len - 1;
+        }
+      summary = &g_array_index (self->actors, DmActorSummary, slot[m->actor]);
+      summary->n_mentions++;
+      g_array_append_val (summary->mentions, i);
+    }
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const DmLink *link = &g_array_index (self->links, DmLink, i);
+      if (slot[link->source] >= 0)
+        g_array_index (self->actors, DmActorSummary, slot[link->source]).n_links++;
+      if (slot[link->target] >= 0)
+        g_array_index (self->actors, DmActorSummary, slot[link->target]).n_links++;
+    }
+
+  g_array_sort_with_data (self->actors, compare_summaries, self->gazetteer);
+  for (guint i = 0; i < self->actors->len; i++)
+    g_hash_table_insert (self->actor_index,
+                         GUINT_TO_POINTER (g_array_index (self->actors, DmActorSummary, i).actor + 1),
+                         GUINT_TO_POINTER (i + 1));
+}
+
+DmAnalysis *
+dm_analysis_new (DmGazetteer  *gazetteer,
+                 DmLexicon    *lexicon,
+                 GPtrArray    *documents,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_autoptr (DmAnalysis) self = NULL;
+  g_autoptr (DmMatcher) matcher = NULL;
+  g_autoptr (GHashTable) link_of_key = NULL;
+
+  g_return_val_if_fail (DM_IS_GAZETTEER (gazetteer), NULL);
+  g_return_val_if_fail (DM_IS_LEXICON (lexicon), NULL);
+  g_return_val_if_fail (documents != NULL, NULL);
+
+  self = g_object_new (DM_TYPE_ANALYSIS, NULL);
+  self->gazetteer = g_object_ref (gazetteer);
+  self->lexicon = g_object_ref (lexicon);
+  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < documents->len; i++)
+    g_ptr_array_add (self->documents, g_object_ref (g_ptr_array_index (documents, i)));
+
+  matcher = dm_matcher_new (gazetteer);
+  link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
+  for (guint doc = 0; doc < self->documents->len; doc++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      analyze_document (self, matcher, doc, link_of_key);
+    }
+
+  g_array_sort_with_data (self->links, compare_links, gazetteer);
+  summarize_actors (self);
+  return g_steal_pointer (&self);
+}
+
+DmGazetteer *
+dm_analysis_get_gazetteer (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  return self->gazetteer;
+}
+
+DmLexicon *
+dm_analysis_get_lexicon (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  return self->lexicon;
+}
+
+guint
+dm_analysis_get_n_documents (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), 0);
+  return self->documents->len;
+}
+
+DmDocument *
+dm_analysis_get_document (DmAnalysis *self, guint doc)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (doc < self->documents->len, NULL);
+  return g_ptr_array_index (self->documents, doc);
+}
+
+const GArray *
+dm_analysis_get_sentences (DmAnalysis *self, guint doc)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (doc < self->parts->len, NULL);
+  return g_array_index (self->parts, DocumentParts, doc).sentences;
+}
+
+const GArray *
+dm_analysis_get_paragraphs (DmAnalysis *self, guint doc)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (doc < self->parts->len, NULL);
+  return g_array_index (self->parts, DocumentParts, doc).paragraphs;
+}
+
+const GArray *
+dm_analysis_get_mentions (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  return self->mentions;
+}
+
+guint
+dm_analysis_get_n_actors (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), 0);
+  return self->actors->len;
+}
+
+const DmActorSummary *
+dm_analysis_get_actor (DmAnalysis *self, guint index)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (index < self->actors->len, NULL);
+  return &g_array_index (self->actors, DmActorSummary, index);
+}
+
+const DmActorSummary *
+dm_analysis_find_actor (DmAnalysis *self, guint actor)
+{
+  guint slot;
+
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  slot = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_index, GUINT_TO_POINTER (actor + 1)));
+  return slot ? &g_array_index (self->actors, DmActorSummary, slot - 1) : NULL;
+}
+
+guint
+dm_analysis_get_n_links (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), 0);
+  return self->links->len;
+}
+
+const DmLink *
+dm_analysis_get_link (DmAnalysis *self, guint index)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (index < self->links->len, NULL);
+  return &g_array_index (self->links, DmLink, index);
+}
+
+char *
+dm_analysis_dup_title (DmAnalysis *self)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+
+  if (self->documents->len == 1)
+    {
+      const char *title = dm_document_get_title (g_ptr_array_index (self->documents, 0));
+      if (title && *title)
+        return g_strdup (title);
+      return g_strdup (dm_document_get_id (g_ptr_array_index (self->documents, 0)));
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", self->documents->len),
+                          self->documents->len);
+}

@@ -1,2 +1,795 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-extractor.c: who does what to whom, one sentence at a time.
+ *
+ * The sentence becomes a short list of units: actor phrases (a title and a
+ * name of the same actor are one phrase, "A and B" or "US-EU" one
+ * coordinated phrase), relation cues, function words and clause
+ * punctuation.  For each cue the extractor looks for its agent on the left
+ * (the nearest actor phrase that no preposition governs, the subject of the
+ * main clause for ", urging", the antecedent of ", which") and its patient on
+ * the right (the object of a verb; for a noun, the phrase after "with",
+ * "between", "to", "of", "for", "against").  A cue with no two distinct
+ * actors in those roles gives no link: co-mention alone is never a link.
+ */
 #include "config.h"
+
+#include <string.h>
+
+#include "dm-extractor.h"
+
+#define MAX_GROUP 6
+#define MAX_WORD 24
+
+typedef enum {
+  UNIT_ACTOR,
+  UNIT_CUE,
+  UNIT_WORD,
+  UNIT_PUNCT,
+} UnitType;
+
+typedef struct {
+  UnitType type;
+  gsize    start, end;
+  /* UNIT_ACTOR */
+  guint    actors[MAX_GROUP];
+  guint    n_actors;
+  gboolean person;      /* names a person, so "he" may refer to it */
+  gboolean capital;     /* a capital city: "in Baku" is a place, not a party */
+  gboolean pair_ref;    /* "both sides": the pair the sentence names */
+  float    confidence;
+  /* UNIT_CUE */
+  guint    rule;
+  /* UNIT_WORD (lower case) and UNIT_PUNCT */
+  char     word[MAX_WORD];
+} Unit;
+
+typedef struct {
+  DmLexicon   *lexicon;
+  DmGazetteer *gazetteer;
+  const char  *text;
+  GArray      *units;
+  guint        previous_person;
+  gboolean     reciprocal;  /* "trading accusations", "each other" */
+} Context;
+
+static const char *prepositions[] = {
+  "in", "at", "from", "with", "to", "of", "by", "for", "on", "against", "between", "about",
+  "over", "into", "toward", "towards", "across", "through", "within", "near", "beyond",
+  "under", "amid", "among", "including", "like", "than", "via", "as", "upon", "after",
+  "before", "during", "despite", "without", "inside", "outside", NULL
+};
+
+/* Prepositions that attach the patient to a noun cue. */
+static const char *linking_prepositions[] = {
+  "with", "between", "to", "of", "for", "against", "on", "toward", "towards", "over",
+  "about", "into", "at", "from", NULL
+};
+
+static const char *clause_openers[] = {
+  "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but",
+  "because", "when", "since", "until", "if", "unless", "amid", "after", "before", "as",
+  "where", "however", "yet", "so", NULL
+};
+
+static const char *negations[] = {
+  "not", "never", "no", "refused", "refuses", "refuse", "refrained", "refrain", "declined",
+  "denied", "denies", "without", "n't", "nor", NULL
+};
+
+static const char *reciprocal_words[] = {
+  "trade", "trades", "traded", "trading", "exchange", "exchanged", "exchanging",
+  "mutual", "reciprocal", NULL
+};
+
+/* Words allowed between two mentions of one actor that form one phrase:
+ * "US Secretary of State Antony Blinken", "State Department spokesman
+ * Matthew Miller". */
+static const char *title_words[] = {
+  "of", "the", "'s", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+  "president", "envoy", "ambassador", "chief", "leader", "head", "deputy", "foreign",
+  "prime", "special", "representative", "adviser", "advisor", "official", "senator", NULL
+};
+
+static const char *pair_phrases[] = {
+  "both sides", "the two sides", "both countries", "the two countries", "both nations",
+  "the two nations", "each other", "one another", "the neighbours", "the neighbors",
+  "the two neighbours", "the two neighbors", "both parties", "the two parties",
+  "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
+};
+
+static const char *person_pronouns[] = { "he", "him", "his", "she", "her", NULL };
+
+static gboolean
+word_in (const Unit *u, const char *const *list)
+{
+  return u->type == UNIT_WORD && g_strv_contains (list, u->word);
+}
+
+static gboolean
+is_word (const Unit *u, const char *w)
+{
+  return u->type == UNIT_WORD && g_str_equal (u->word, w);
+}
+
+static gboolean
+is_punct (const Unit *u, const char *p)
+{
+  return u->type == UNIT_PUNCT && g_str_equal (u->word, p);
+}
+
+static Unit *
+unit_at (Context *ctx, int i)
+{
+  if (i < 0 || (guint) i >= ctx->units->len)
+    return NULL;
+  return &g_array_index (ctx->units, Unit, i);
+}
+
+/* ── Building the units ─────────────────────────────────────────────── */
+
+static gboolean
+is_word_char_at (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  return g_unichar_isalnum (c) || c == '_';
+}
+
+static gboolean
+is_apostrophe_at (const char *p)
+{
+  return *p == '\'' || strncmp (p, "\xe2\x80\x99", 3) == 0;
+}
+
+/* Words, "'s" as a word of its own, and one unit per punctuation mark. */
+static void
+add_plain_units (Context *ctx, gsize start, gsize end)
+{
+  const char *text = ctx->text;
+  gsize pos = start;
+
+  while (pos < end)
+    {
+      const char *p = text + pos;
+      gunichar c = g_utf8_get_char (p);
+      Unit u = { 0 };
+
+      if (g_unichar_isspace (c))
+        {
+          pos = g_utf8_next_char (p) - text;
+          continue;
+        }
+      u.start = pos;
+      if (is_apostrophe_at (p) && pos + (*p == '\'' ? 1 : 3) < end
+          && (p[*p == '\'' ? 1 : 3] == 's') && !is_word_char_at (p + (*p == '\'' ? 2 : 4)))
+        {
+          u.type = UNIT_WORD;
+          strcpy (u.word, "'s");
+          pos += (*p == '\'' ? 2 : 4);
+        }
+      else if (is_word_char_at (p))
+        {
+          gsize w = pos;
+          GString *lower = g_string_new (NULL);
+
+          while (w < end && (is_word_char_at (text + w)
+                             || (is_apostrophe_at (text + w) && w + 1 < end
+                                 && text[w + (text[w] == '\'' ? 1 : 3)] == 't')))
+            w = g_utf8_next_char (text + w) - text;
+          for (gsize k = pos; k < w && lower->len < MAX_WORD - 1; k++)
+            g_string_append_c (lower, g_ascii_tolower (text[k]));
+          u.type = UNIT_WORD;
+          g_strlcpy (u.word, lower->str, MAX_WORD);
+          g_string_free (lower, TRUE);
+          if (g_str_has_suffix (u.word, "n't"))
+            strcpy (u.word, "n't");
+          pos = w;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          u.type = UNIT_PUNCT;
+          g_strlcpy (u.word, p, MIN ((gsize) (next - p) + 1, MAX_WORD));
+          pos = next - text;
+        }
+      u.end = pos;
+      g_array_append_val (ctx->units, u);
+    }
+}
+
+static void
+add_actor_unit (Context *ctx, const DmMatch *m)
+{
+  const DmAlias *alias = dm_gazetteer_get_alias (ctx->gazetteer, m->alias);
+  Unit u = { 0 };
+
+  u.type = UNIT_ACTOR;
+  u.start = m->start;
+  u.end = m->end;
+  u.actors[0] = m->actor;
+  u.n_actors = 1;
+  u.person = alias->group == DM_ALIAS_OFFICE_HOLDER;
+  u.capital = alias->group == DM_ALIAS_CAPITAL;
+  u.confidence = m->confidence;
+  g_array_append_val (ctx->units, u);
+}
+
+static void
+build_units (Context *ctx, const DmSentence *sentence, const DmMatch *mentions, guint n_mentions,
+             const GArray *cues)
+{
+  gsize pos = sentence->start;
+  guint mi = 0, ci = 0;
+
+  while (mi < n_mentions || ci < cues->len)
+    {
+      const DmMatch *m = mi < n_mentions ? &mentions[mi] : NULL;
+      const DmCueMatch *c = ci < cues->len ? &g_array_index (cues, DmCueMatch, ci) : NULL;
+
+      /* A cue inside a name ("Peace" in a party's name) is no cue. */
+      if (m && c && c->start < m->end && m->start < c->end)
+        {
+          ci++;
+          continue;
+        }
+      if (m && (!c || m->start < c->start))
+        {
+          add_plain_units (ctx, pos, m->start);
+          add_actor_unit (ctx, m);
+          pos = m->end;
+          mi++;
+        }
+      else
+        {
+          Unit u = { 0 };
+          add_plain_units (ctx, pos, c->start);
+          u.type = UNIT_CUE;
+          u.start = c->start;
+          u.end = c->end;
+          u.rule = c->rule;
+          g_array_append_val (ctx->units, u);
+          pos = c->end;
+          ci++;
+        }
+    }
+  add_plain_units (ctx, pos, sentence->end);
+}
+
+static gboolean
+unit_has_actor (const Unit *u, guint actor)
+{
+  for (guint k = 0; k < u->n_actors; k++)
+    if (u->actors[k] == actor)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+absorb (Unit *into, const Unit *from)
+{
+  for (guint k = 0; k < from->n_actors; k++)
+    if (!unit_has_actor (into, from->actors[k]) && into->n_actors < MAX_GROUP)
+      into->actors[into->n_actors++] = from->actors[k];
+  into->end = MAX (into->end, from->end);
+  into->person = into->person || from->person;
+  into->capital = into->capital && from->capital;
+  into->confidence = MIN (into->confidence, from->confidence);
+}
+
+/* Removes units (first, last] after absorbing the actor units among them
+ * into unit @first. */
+static void
+merge_range (Context *ctx, guint first, guint last)
+{
+  Unit *head = unit_at (ctx, first);
+
+  for (guint k = first + 1; k <= last; k++)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (u->type == UNIT_ACTOR)
+        absorb (head, u);
+      head->end = MAX (head->end, u->end);
+    }
+  g_array_remove_range (ctx->units, first + 1, last - first);
+}
+
+static gboolean
+same_actors (const Unit *a, const Unit *b)
+{
+  if (a->n_actors != b->n_actors)
+    return FALSE;
+  for (guint k = 0; k < a->n_actors; k++)
+    if (!unit_has_actor (b, a->actors[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_title_word (const Context *ctx, const Unit *u)
+{
+  if (u->type != UNIT_WORD)
+    return FALSE;
+  return g_strv_contains (title_words, u->word) || g_ascii_isupper (ctx->text[u->start]);
+}
+
+/* "US Secretary of State Antony Blinken" is one phrase of one actor. */
+static void
+merge_titles (Context *ctx)
+{
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      Unit *u = unit_at (ctx, i);
+      guint j;
+
+      if (u->type != UNIT_ACTOR)
+        continue;
+      for (j = i + 1; j < ctx->units->len && j <= i + 5 && is_title_word (ctx, unit_at (ctx, j)); j++)
+        ;
+      if (j < ctx->units->len && unit_at (ctx, j)->type == UNIT_ACTOR && same_actors (u, unit_at (ctx, j)))
+        {
+          merge_range (ctx, i, j);
+          i--;  /* it may join a third mention */
+        }
+    }
+}
+
+/* "Armenia and Azerbaijan", "Aliyev and Pashinyan", "US-EU", "France,
+ * Russia and the U.S." become one coordinated phrase. */
+static void
+merge_coordination (Context *ctx)
+{
+  for (guint i = 0; i + 2 < ctx->units->len; i++)
+    {
+      Unit *u = unit_at (ctx, i);
+      guint j = i + 1;
+
+      if (u->type != UNIT_ACTOR)
+        continue;
+      /* A, B and C */
+      while (j + 1 < ctx->units->len && is_punct (unit_at (ctx, j), ",")
+             && unit_at (ctx, j + 1)->type == UNIT_ACTOR)
+        {
+          guint k = j + 2;
+          if (k < ctx->units->len && (is_word (unit_at (ctx, k), "and") || is_punct (unit_at (ctx, k), ",")))
+            j = k;
+          else
+            break;
+        }
+      if (j >= ctx->units->len)
+        continue;
+      {
+        Unit *link = unit_at (ctx, j);
+        guint k = j + 1;
+        if (!(is_word (link, "and") || is_word (link, "or") || is_punct (link, "&")
+              || is_punct (link, "-") || is_punct (link, "\xe2\x80\x93") || is_punct (link, "/")))
+          continue;
+        /* "and the neighbouring", "and European Union leaders" */
+        while (k < ctx->units->len && k <= j + 2 && (is_word (unit_at (ctx, k), "the")
+                                                     || is_word (unit_at (ctx, k), "neighbouring")
+                                                     || is_word (unit_at (ctx, k), "neighboring")))
+          k++;
+        if (k < ctx->units->len && unit_at (ctx, k)->type == UNIT_ACTOR)
+          {
+            merge_range (ctx, i, k);
+            i--;
+          }
+      }
+    }
+}
+
+/* "both sides", "the two countries": a phrase standing for the pair that the
+ * sentence names. */
+static void
+mark_pair_references (Context *ctx)
+{
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      for (guint p = 0; pair_phrases[p]; p++)
+        {
+          g_auto (GStrv) words = g_strsplit (pair_phrases[p], " ", -1);
+          guint n = g_strv_length (words), k;
+
+          for (k = 0; k < n && i + k < ctx->units->len && is_word (unit_at (ctx, i + k), words[k]); k++)
+            ;
+          if (k == n)
+            {
+              Unit *u = unit_at (ctx, i);
+              u->type = UNIT_ACTOR;
+              u->pair_ref = TRUE;
+              u->n_actors = 0;
+              u->confidence = 0.9f;
+              u->end = unit_at (ctx, i + n - 1)->end;
+              if (n > 1)
+                g_array_remove_range (ctx->units, i + 1, n - 1);
+              break;
+            }
+        }
+    }
+}
+
+/* The two actors a pair reference stands for: a coordinated pair of the
+ * sentence, or else its only two actors. */
+static void
+resolve_pair_references (Context *ctx)
+{
+  guint pair[2], n = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < ctx->units->len && !found; i++)
+    {
+      Unit *u = unit_at (ctx, i);
+      if (u->type == UNIT_ACTOR && !u->pair_ref && u->n_actors == 2)
+        {
+          pair[0] = u->actors[0];
+          pair[1] = u->actors[1];
+          found = TRUE;
+        }
+    }
+  if (!found)
+    {
+      for (guint i = 0; i < ctx->units->len; i++)
+        {
+          Unit *u = unit_at (ctx, i);
+          if (u->type != UNIT_ACTOR || u->pair_ref)
+            continue;
+          for (guint k = 0; k < u->n_actors; k++)
+            {
+              if (n > 0 && pair[0] == u->actors[k])
+                continue;
+              if (n > 1 && pair[1] == u->actors[k])
+                continue;
+              if (n < 2)
+                pair[n] = u->actors[k];
+              n++;
+            }
+        }
+      found = n == 2;
+    }
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      Unit *u = unit_at (ctx, i);
+      if (u->type == UNIT_ACTOR && u->pair_ref && found)
+        {
+          u->actors[0] = pair[0];
+          u->actors[1] = pair[1];
+          u->n_actors = 2;
+        }
+    }
+}
+
+/* "he", "him", "his": the last person named before it. */
+static void
+resolve_pronouns (Context *ctx)
+{
+  guint last_person = ctx->previous_person;
+
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      Unit *u = unit_at (ctx, i);
+
+      if (u->type == UNIT_ACTOR && u->person && u->n_actors == 1)
+        last_person = u->actors[0];
+      else if (word_in (u, person_pronouns) && last_person != DM_NO_ACTOR)
+        {
+          u->type = UNIT_ACTOR;
+          u->actors[0] = last_person;
+          u->n_actors = 1;
+          u->person = TRUE;
+          u->confidence = 0.8f;
+        }
+    }
+}
+
+static void
+attach_possessives (Context *ctx)
+{
+  for (guint i = 0; i + 1 < ctx->units->len; i++)
+    if (unit_at (ctx, i)->type == UNIT_ACTOR && is_word (unit_at (ctx, i + 1), "'s"))
+      {
+        unit_at (ctx, i)->end = unit_at (ctx, i + 1)->end;
+        g_array_remove_index (ctx->units, i + 1);
+      }
+}
+
+/* ── Roles ──────────────────────────────────────────────────────────── */
+
+static gboolean
+is_clause_boundary (const Unit *u)
+{
+  if (u->type == UNIT_PUNCT)
+    return is_punct (u, ";") || is_punct (u, ":") || is_punct (u, "\xe2\x80\x94")
+           || is_punct (u, "(") || is_punct (u, ")");
+  return word_in (u, clause_openers);
+}
+
+/* TRUE when a preposition governs the actor phrase at @i ("with Armenia",
+ * "of the Nagorno-Karabakh region"). */
+static gboolean
+is_governed (Context *ctx, int i)
+{
+  for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (word_in (u, prepositions))
+        return TRUE;
+      if (!(is_word (u, "the") || is_word (u, "neighboring") || is_word (u, "neighbouring")
+            || is_word (u, "both") || is_word (u, "a") || is_word (u, "its")
+            || is_word (u, "their") || is_word (u, "long-standing") || is_word (u, "rival")))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static int
+clause_start (Context *ctx, int i)
+{
+  int k;
+
+  for (k = i - 1; k >= 0; k--)
+    if (is_clause_boundary (unit_at (ctx, k)))
+      break;
+  return k + 1;
+}
+
+/* The first ungoverned actor phrase of the clause that holds unit @i. */
+static int
+clause_subject (Context *ctx, int i)
+{
+  int start = clause_start (ctx, i);
+
+  for (int k = start; k < i; k++)
+    if (unit_at (ctx, k)->type == UNIT_ACTOR && !is_governed (ctx, k))
+      return k;
+  return -1;
+}
+
+static gboolean
+is_gerund (Context *ctx, const Unit *cue)
+{
+  gsize n = cue->end - cue->start;
+  const char *p = ctx->text + cue->start;
+  const char *space = memchr (p, ' ', n);
+  gsize head = space ? (gsize) (space - p) : n;
+
+  return head > 4 && strncmp (p + head - 3, "ing", 3) == 0;
+}
+
+static int
+find_agent (Context *ctx, int cue)
+{
+  int start = clause_start (ctx, cue);
+  Unit *before = unit_at (ctx, cue - 1);
+
+  /* ", urging him": the subject of the clause the comma ends. */
+  if (before && is_punct (before, ",") && is_gerund (ctx, unit_at (ctx, cue)))
+    return clause_subject (ctx, cue - 1);
+
+  for (int k = cue - 1; k >= start; k--)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (u->type == UNIT_ACTOR && !is_governed (ctx, k))
+        return k;
+      if (word_in (u, negations))
+        return -2;
+    }
+  /* ", which sides with Baku": the phrase before the relative pronoun. */
+  if (start > 0)
+    {
+      Unit *opener = unit_at (ctx, start - 1);
+      if (is_word (opener, "which") || is_word (opener, "who"))
+        {
+          int k = start - 2;
+          if (k >= 0 && is_punct (unit_at (ctx, k), ","))
+            k--;
+          if (k >= 0 && unit_at (ctx, k)->type == UNIT_ACTOR)
+            return k;
+        }
+    }
+  return -1;
+}
+
+/* The patient of a verb: the first actor phrase after it in the clause,
+ * except a capital after "in" or "at" (a place, not a party). */
+static int
+find_verb_patient (Context *ctx, int cue)
+{
+  for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 10; k++)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (is_clause_boundary (u) || u->type == UNIT_CUE || is_punct (u, ",") || is_punct (u, "."))
+        return -1;
+      if (u->type == UNIT_ACTOR)
+        {
+          Unit *prev = unit_at (ctx, k - 1);
+          if (u->capital && (is_word (prev, "in") || is_word (prev, "at")))
+            continue;
+          return k;
+        }
+    }
+  return -1;
+}
+
+/* The patient of a noun cue: "tensions with Armenia", "seizure of the
+ * region", "support for Yerevan". */
+static int
+find_noun_patient (Context *ctx, int cue, gboolean *between)
+{
+  guint k = cue + 1;
+
+  *between = FALSE;
+  /* up to two words ("economic support for", "call to") before the link */
+  while (k < ctx->units->len && k <= (guint) cue + 2 && unit_at (ctx, k)->type == UNIT_WORD
+         && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers))
+    k++;
+  if (k >= ctx->units->len || !word_in (unit_at (ctx, k), linking_prepositions))
+    return -1;
+  *between = is_word (unit_at (ctx, k), "between");
+  for (guint j = k + 1; j < ctx->units->len && j <= k + 5; j++)
+    {
+      Unit *u = unit_at (ctx, j);
+      if (is_clause_boundary (u) || u->type == UNIT_CUE || is_punct (u, ",") || is_punct (u, "."))
+        return -1;
+      if (u->type == UNIT_ACTOR)
+        {
+          if (u->capital && (is_word (unit_at (ctx, j - 1), "in") || is_word (unit_at (ctx, j - 1), "at")))
+            continue;
+          return j;
+        }
+    }
+  return -1;
+}
+
+/* "was attacked by Azerbaijan", "brokered by Russia": the agent follows. */
+static int
+find_passive_agent (Context *ctx, int cue)
+{
+  for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 2; k++)
+    if (is_word (unit_at (ctx, k), "by"))
+      {
+        for (guint j = k + 1; j < ctx->units->len && j <= k + 3; j++)
+          if (unit_at (ctx, j)->type == UNIT_ACTOR)
+            return j;
+        return -1;
+      }
+  return -1;
+}
+
+static void
+emit (Context *ctx, const Unit *cue, guint source, guint target, float confidence, GArray *out)
+{
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, cue->rule);
+  DmExtractedLink link;
+
+  if (source == target)
+    return;
+  link.kind = rule->kind;
+  link.directed = rule->directed;
+  if (!link.directed && source > target)
+    {
+      guint t = source;
+      source = target;
+      target = t;
+    }
+  link.source = source;
+  link.target = target;
+  link.cue_start = cue->start;
+  link.cue_end = cue->end;
+  link.rule = cue->rule;
+  link.confidence = rule->confidence * confidence;
+
+  /* One sentence states a link once. */
+  for (guint i = 0; i < out->len; i++)
+    {
+      DmExtractedLink *o = &g_array_index (out, DmExtractedLink, i);
+      if (o->source == source && o->target == target && o->kind == link.kind)
+        {
+          o->confidence = MAX (o->confidence, link.confidence);
+          return;
+        }
+    }
+  g_array_append_val (out, link);
+}
+
+static void
+emit_within (Context *ctx, const Unit *cue, const Unit *group, float confidence, GArray *out)
+{
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, cue->rule);
+
+  for (guint a = 0; a < group->n_actors; a++)
+    for (guint b = 0; b < group->n_actors; b++)
+      if (a != b && (rule->directed || a < b))
+        emit (ctx, cue, group->actors[a], group->actors[b], confidence, out);
+}
+
+static void
+extract_cue (Context *ctx, int cue, GArray *out)
+{
+  const Unit *c = unit_at (ctx, cue);
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, c->rule);
+  gboolean between = FALSE;
+  int agent, patient, passive_agent;
+  const Unit *a, *p;
+  float confidence;
+
+  if (rule->pos == DM_CUE_NOUN)
+    patient = find_noun_patient (ctx, cue, &between);
+  else
+    patient = find_verb_patient (ctx, cue);
+
+  /* "tensions between Armenia and Azerbaijan" */
+  if (between && patient >= 0 && unit_at (ctx, patient)->n_actors >= 2)
+    {
+      p = unit_at (ctx, patient);
+      emit_within (ctx, c, p, p->confidence, out);
+      return;
+    }
+
+  agent = find_agent (ctx, cue);
+  if (agent == -2)
+    return;  /* negated: "did not attend the meetings" */
+
+  passive_agent = rule->pos == DM_CUE_VERB ? find_passive_agent (ctx, cue) : -1;
+  if (passive_agent >= 0)
+    {
+      patient = agent;
+      agent = passive_agent;
+    }
+
+  a = agent >= 0 ? unit_at (ctx, agent) : NULL;
+  p = patient >= 0 ? unit_at (ctx, patient) : NULL;
+
+  if (a && p)
+    {
+      confidence = MIN (a->confidence, p->confidence);
+      for (guint i = 0; i < a->n_actors; i++)
+        for (guint j = 0; j < p->n_actors; j++)
+          emit (ctx, c, a->actors[i], p->actors[j], confidence, out);
+      return;
+    }
+
+  /* "Armenia and Azerbaijan have fought two wars", "both sides trading
+   * accusations": a coordinated agent acting on itself. */
+  {
+    const Unit *group = a ? a : p;
+    if (group && group->n_actors >= 2 && (!rule->directed || ctx->reciprocal || group->pair_ref))
+      emit_within (ctx, c, group, group->confidence * 0.9f, out);
+  }
+}
+
+void
+dm_extract_links (DmLexicon        *lexicon,
+                  DmGazetteer      *gazetteer,
+                  const char       *text,
+                  const DmSentence *sentence,
+                  const DmMatch    *mentions,
+                  guint             n_mentions,
+                  guint             previous_person,
+                  GArray           *out)
+{
+  g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
+  g_autoptr (GArray) units = NULL;
+  Context ctx = { lexicon, gazetteer, text, NULL, previous_person, FALSE };
+
+  dm_lexicon_find (lexicon, text, sentence->start, sentence->end, cues);
+  /* A link needs a cue and at least one actor phrase (two actors, or one
+   * with a pair reference or pronoun). */
+  if (cues->len == 0 || (n_mentions == 0 && previous_person == DM_NO_ACTOR))
+    return;
+
+  units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), 64);
+  ctx.units = units;
+  build_units (&ctx, sentence, mentions, n_mentions, cues);
+  merge_titles (&ctx);
+  attach_possessives (&ctx);
+  mark_pair_references (&ctx);
+  merge_coordination (&ctx);
+  resolve_pronouns (&ctx);
+  resolve_pair_references (&ctx);
+
+  for (guint i = 0; i < units->len; i++)
+    if (word_in (unit_at (&ctx, i), reciprocal_words))
+      ctx.reciprocal = TRUE;
+
+  for (guint i = 0; i < units->len; i++)
+    if (unit_at (&ctx, i)->type == UNIT_CUE)
+      extract_cue (&ctx, i, out);
+}

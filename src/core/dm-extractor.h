@@ -21,14 +21,19 @@ typedef struct {
   float      confidence;
 } DmExtractedLink;
 
+#define DM_NO_ACTOR G_MAXUINT
+
 /* Appends to @out (DmExtractedLink) the links stated by @sentence of @text.
- * @mentions are the sentence's mentions in text order. */
+ * @mentions are the sentence's mentions in text order.  @previous_person is
+ * the actor of the last person named before this sentence in its paragraph
+ * (for "he", "him"), or DM_NO_ACTOR. */
 void dm_extract_links (DmLexicon        *lexicon,
                        DmGazetteer      *gazetteer,
                        const char       *text,
                        const DmSentence *sentence,
                        const DmMatch    *mentions,
                        guint             n_mentions,
+                       guint             previous_person,
                        GArray           *out);
 
 G_END_DECLS

@@ -1,2 +1,392 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-lexicon.c: the relation cues of data/cues.json.
+ *
+ * Each entry names a rule, a link kind and phrases; verb phrases are
+ * inflected on their first word (urge, urges, urged, urging; "call on",
+ * "called on"), noun phrases on their last (tension, tensions).  All forms
+ * go into one automaton; a scan keeps whole-word hits, leftmost-longest.
+ */
 #include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "dm-automaton.h"
+#include "dm-lexicon.h"
+
+struct _DmLexicon {
+  GObject      parent_instance;
+  GArray      *rules;      /* DmCueRule */
+  GArray      *form_rule;  /* guint: rule of each form */
+  DmAutomaton *automaton;
+};
+
+G_DEFINE_FINAL_TYPE (DmLexicon, dm_lexicon, G_TYPE_OBJECT)
+
+static void
+rule_clear (gpointer data)
+{
+  DmCueRule *rule = data;
+  g_free (rule->rule);
+}
+
+static void
+dm_lexicon_finalize (GObject *object)
+{
+  DmLexicon *self = DM_LEXICON (object);
+
+  g_array_unref (self->rules);
+  g_array_unref (self->form_rule);
+  dm_automaton_free (self->automaton);
+  G_OBJECT_CLASS (dm_lexicon_parent_class)->finalize (object);
+}
+
+static void
+dm_lexicon_class_init (DmLexiconClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_lexicon_finalize;
+}
+
+static void
+dm_lexicon_init (DmLexicon *self)
+{
+  self->rules = g_array_new (FALSE, TRUE, sizeof (DmCueRule));
+  g_array_set_clear_func (self->rules, rule_clear);
+  self->form_rule = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static gboolean
+is_vowel (char c)
+{
+  return strchr ("aeiou", c) != NULL;
+}
+
+static char *
+third_person (const char *verb)
+{
+  gsize n = strlen (verb);
+
+  if (g_str_has_suffix (verb, "s") || g_str_has_suffix (verb, "x") || g_str_has_suffix (verb, "z")
+      || g_str_has_suffix (verb, "ch") || g_str_has_suffix (verb, "sh"))
+    return g_strconcat (verb, "es", NULL);
+  if (n > 1 && verb[n - 1] == 'y' && !is_vowel (verb[n - 2]))
+    return g_strdup_printf ("%.*sies", (int) n - 1, verb);
+  return g_strconcat (verb, "s", NULL);
+}
+
+/* @double_final: "stop" → "stopped"; English spelling cannot be told from
+ * the letters alone, so the lexicon says it. */
+static char *
+past (const char *verb, gboolean double_final)
+{
+  gsize n = strlen (verb);
+
+  if (double_final)
+    return g_strdup_printf ("%s%ced", verb, verb[n - 1]);
+  if (g_str_has_suffix (verb, "e"))
+    return g_strconcat (verb, "d", NULL);
+  if (n > 1 && verb[n - 1] == 'y' && !is_vowel (verb[n - 2]))
+    return g_strdup_printf ("%.*sied", (int) n - 1, verb);
+  return g_strconcat (verb, "ed", NULL);
+}
+
+static char *
+gerund (const char *verb, gboolean double_final)
+{
+  gsize n = strlen (verb);
+
+  if (double_final)
+    return g_strdup_printf ("%s%cing", verb, verb[n - 1]);
+  if (g_str_has_suffix (verb, "ie"))
+    return g_strdup_printf ("%.*sying", (int) n - 2, verb);
+  if (n > 2 && verb[n - 1] == 'e' && verb[n - 2] != 'e')
+    return g_strdup_printf ("%.*sing", (int) n - 1, verb);
+  return g_strconcat (verb, "ing", NULL);
+}
+
+static char *
+plural (const char *noun)
+{
+  return third_person (noun);
+}
+
+/* Adds every inflected form of @phrase to @forms: a verb phrase inflects
+ * its first word, a noun phrase its last. */
+static void
+inflect (const char        *phrase,
+         DmCuePos           pos,
+         gboolean           double_final,
+         const char *const *irregular,
+         GPtrArray         *forms)
+{
+  g_ptr_array_add (forms, g_strdup (phrase));
+  if (pos == DM_CUE_VERB)
+    {
+      const char *space = strchr (phrase, ' ');
+      g_autofree char *head = space ? g_strndup (phrase, space - phrase) : g_strdup (phrase);
+      const char *tail = space ? space : "";
+      g_autofree char *s = third_person (head);
+      g_autofree char *ing = gerund (head, double_final);
+
+      g_ptr_array_add (forms, g_strconcat (s, tail, NULL));
+      g_ptr_array_add (forms, g_strconcat (ing, tail, NULL));
+      if (irregular && irregular[0])
+        for (guint i = 0; irregular[i]; i++)
+          g_ptr_array_add (forms, g_strconcat (irregular[i], tail, NULL));
+      else
+        {
+          g_autofree char *ed = past (head, double_final);
+          g_ptr_array_add (forms, g_strconcat (ed, tail, NULL));
+        }
+    }
+  else
+    {
+      const char *space = strrchr (phrase, ' ');
+      g_autofree char *head = space ? g_strndup (phrase, space + 1 - phrase) : g_strdup ("");
+      g_autofree char *many = plural (space ? space + 1 : phrase);
+
+      g_ptr_array_add (forms, g_strconcat (head, many, NULL));
+    }
+}
+
+static gboolean
+fail_at (GError    **error,
+         const char *name,
+         guint       index,
+         const char *what)
+{
+  g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+               "%s: cues[%u]: %s", name, index, what);
+  return FALSE;
+}
+
+static GStrv
+dup_string_array (JsonObject *entry,
+                  const char *member)
+{
+  JsonArray *array;
+  GStrvBuilder *builder;
+
+  if (!json_object_has_member (entry, member))
+    return NULL;
+  array = json_object_get_array_member (entry, member);
+  if (!array)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (node));
+      else
+        {
+          g_strv_builder_unref (builder);
+          return NULL;
+        }
+    }
+  {
+    GStrv strv = g_strv_builder_end (builder);
+    g_strv_builder_unref (builder);
+    return strv;
+  }
+}
+
+static gboolean
+load_entry (DmLexicon  *self,
+            JsonNode   *node,
+            guint       index,
+            const char *name,
+            GPtrArray  *forms,
+            GError    **error)
+{
+  JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *kind_id, *pos_id, *rule_id;
+  g_auto (GStrv) phrases = NULL;
+  g_auto (GStrv) irregular = NULL;
+  DmCueRule rule = { 0 };
+  guint rule_index = self->rules->len;
+
+  if (!entry)
+    return fail_at (error, name, index, "not an object");
+  rule_id = json_object_get_string_member_with_default (entry, "rule", NULL);
+  kind_id = json_object_get_string_member_with_default (entry, "kind", NULL);
+  pos_id = json_object_get_string_member_with_default (entry, "pos", "verb");
+  phrases = dup_string_array (entry, "phrases");
+  irregular = dup_string_array (entry, "irregular");
+  if (!rule_id || !*rule_id)
+    return fail_at (error, name, index, "missing \"rule\"");
+  if (!kind_id || !dm_link_kind_from_string (kind_id, &rule.kind))
+    return fail_at (error, name, index, "missing or unknown \"kind\"");
+  if (g_str_equal (pos_id, "verb"))
+    rule.pos = DM_CUE_VERB;
+  else if (g_str_equal (pos_id, "noun"))
+    rule.pos = DM_CUE_NOUN;
+  else
+    return fail_at (error, name, index, "\"pos\" must be \"verb\" or \"noun\"");
+  if (!phrases || !phrases[0])
+    return fail_at (error, name, index, "\"phrases\" must be a non-empty array of strings");
+
+  rule.rule = g_strdup (rule_id);
+  rule.directed = json_object_get_boolean_member_with_default (entry, "directed",
+                                                               dm_link_kind_is_directed (rule.kind));
+  rule.confidence = json_object_get_double_member_with_default (entry, "confidence", 0.8);
+  g_array_append_val (self->rules, rule);
+
+  for (guint i = 0; phrases[i]; i++)
+    {
+      g_autoptr (GPtrArray) inflected = g_ptr_array_new_with_free_func (g_free);
+
+      if (json_object_get_boolean_member_with_default (entry, "inflect", TRUE))
+        inflect (phrases[i], rule.pos,
+                 json_object_get_boolean_member_with_default (entry, "double", FALSE),
+                 (const char *const *) irregular, inflected);
+      else
+        g_ptr_array_add (inflected, g_strdup (phrases[i]));
+      for (guint k = 0; k < inflected->len; k++)
+        dm_expand_punctuation_variants (g_ptr_array_index (inflected, k), forms);
+      while (self->form_rule->len < forms->len)
+        g_array_append_val (self->form_rule, rule_index);
+    }
+  return TRUE;
+}
+
+DmLexicon *
+dm_lexicon_new_from_data (const char *data,
+                          gssize      length,
+                          const char *name,
+                          GError    **error)
+{
+  g_autoptr (DmLexicon) self = g_object_new (DM_TYPE_LEXICON, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  JsonObject *root;
+  JsonArray *cues;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   "%s: malformed JSON: %s", name, local_error->message);
+      return NULL;
+    }
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+         ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  cues = root && json_object_has_member (root, "cues") ? json_object_get_array_member (root, "cues") : NULL;
+  if (!cues)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   "%s: expected an object with a \"cues\" array", name);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (cues); i++)
+    if (!load_entry (self, json_array_get_element (cues, i), i, name, forms, error))
+      return NULL;
+
+  self->automaton = dm_automaton_new ((const char *const *) forms->pdata, forms->len);
+  return g_steal_pointer (&self);
+}
+
+DmLexicon *
+dm_lexicon_new_default (GError **error)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data ("/io/github/diplomap/Diplomap/core/cues.json",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  gsize size;
+  const char *data;
+
+  if (!bytes)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  return dm_lexicon_new_from_data (data, size, "cues.json", error);
+}
+
+guint
+dm_lexicon_get_n_rules (DmLexicon *self)
+{
+  g_return_val_if_fail (DM_IS_LEXICON (self), 0);
+  return self->rules->len;
+}
+
+const DmCueRule *
+dm_lexicon_get_rule (DmLexicon *self,
+                     guint      index)
+{
+  g_return_val_if_fail (DM_IS_LEXICON (self), NULL);
+  g_return_val_if_fail (index < self->rules->len, NULL);
+  return &g_array_index (self->rules, DmCueRule, index);
+}
+
+static gboolean
+is_word_byte (const char *text, gsize pos)
+{
+  gunichar c = g_utf8_get_char_validated (text + pos, -1);
+  return c == '_' || (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c));
+}
+
+static gboolean
+is_boundary_before (const char *text, gsize start, gsize pos)
+{
+  const char *prev;
+
+  if (pos <= start)
+    return TRUE;
+  prev = g_utf8_find_prev_char (text + start, text + pos);
+  if (!prev)
+    return TRUE;
+  /* "so-called", "de-escalate": a cue glued to a prefix is another word. */
+  if (*prev == '-')
+    return FALSE;
+  return !is_word_byte (text, prev - text);
+}
+
+static gboolean
+is_boundary_after (const char *text, gsize end, gsize pos)
+{
+  if (pos >= end)
+    return TRUE;
+  if (text[pos] == '-' && pos + 1 < end && g_ascii_isalpha (text[pos + 1]))
+    return FALSE;
+  return !is_word_byte (text, pos);
+}
+
+static int
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const DmHit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end > y->end ? -1 : (x->end < y->end);
+}
+
+void
+dm_lexicon_find (DmLexicon  *self,
+                 const char *text,
+                 gsize       start,
+                 gsize       end,
+                 GArray     *out)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
+  gsize taken_until = start;
+
+  g_return_if_fail (DM_IS_LEXICON (self));
+
+  dm_automaton_scan (self->automaton, text, start, end, hits);
+  g_array_sort (hits, compare_hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DmHit *hit = &g_array_index (hits, DmHit, i);
+      DmCueMatch cue;
+
+      if (hit->start < taken_until)
+        continue;
+      if (!is_boundary_before (text, start, hit->start) || !is_boundary_after (text, end, hit->end))
+        continue;
+      cue.start = hit->start;
+      cue.end = hit->end;
+      cue.rule = g_array_index (self->form_rule, guint, hit->pattern);
+      cue.passive = FALSE;
+      g_array_append_val (out, cue);
+      taken_until = hit->end;
+    }
+}

@@ -1,2 +1,439 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-matcher.c: one pass over the text finds every alias of every actor.
+ *
+ * The aliases (with their apostrophe and dash variants) are compiled into an
+ * Aho-Corasick automaton over ASCII-case-folded bytes, stored as a complete
+ * transition table over byte classes so that the scan costs one lookup per
+ * byte.  Each raw hit is then checked: whole word, case rule, demonym before
+ * a state noun, ambiguity; the survivors are resolved leftmost-longest.
+ */
 #include "config.h"
+
+#include <string.h>
+
+#include "dm-matcher.h"
+#include "dm-segmenter.h"
+#include "dm-automaton.h"
+
+typedef struct {
+  guint alias;   /* gazetteer alias index */
+  guint length;  /* bytes of this variant */
+  char *bytes;   /* the variant as written (not folded), for the case check */
+} Pattern;
+
+struct _DmMatcher {
+  DmGazetteer *gazetteer;
+  GArray      *patterns;      /* Pattern */
+  DmAutomaton *automaton;
+  GHashTable  *state_nouns;   /* lower-case noun phrase → itself */
+  guint        max_noun_words;
+};
+
+typedef DmHit Candidate;
+
+static void
+pattern_clear (gpointer data)
+{
+  Pattern *p = data;
+  g_free (p->bytes);
+}
+
+DmMatcher *
+dm_matcher_new (DmGazetteer *gazetteer)
+{
+  DmMatcher *self = g_new0 (DmMatcher, 1);
+  GStrv nouns;
+
+  g_return_val_if_fail (DM_IS_GAZETTEER (gazetteer), NULL);
+
+  self->gazetteer = g_object_ref (gazetteer);
+  self->patterns = g_array_new (FALSE, FALSE, sizeof (Pattern));
+  g_array_set_clear_func (self->patterns, pattern_clear);
+
+  for (guint a = 0; a < dm_gazetteer_get_n_aliases (gazetteer); a++)
+    {
+      const DmAlias *alias = dm_gazetteer_get_alias (gazetteer, a);
+      g_autoptr (GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
+
+      if (!alias->text || !*alias->text)
+        continue;
+      dm_expand_punctuation_variants (alias->text, variants);
+      for (guint v = 0; v < variants->len; v++)
+        {
+          Pattern p = { a, strlen (g_ptr_array_index (variants, v)), NULL };
+          p.bytes = g_steal_pointer (&g_ptr_array_index (variants, v));
+          g_array_append_val (self->patterns, p);
+        }
+    }
+  {
+    g_autofree const char **texts = g_new (const char *, MAX (self->patterns->len, 1));
+    for (guint i = 0; i < self->patterns->len; i++)
+      texts[i] = g_array_index (self->patterns, Pattern, i).bytes;
+    self->automaton = dm_automaton_new (texts, self->patterns->len);
+  }
+
+  self->state_nouns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  nouns = dm_gazetteer_get_state_nouns (gazetteer);
+  for (guint i = 0; nouns && nouns[i]; i++)
+    {
+      char *lower = g_utf8_strdown (nouns[i], -1);
+      guint words = 1;
+      for (const char *p = lower; *p; p++)
+        words += *p == ' ';
+      self->max_noun_words = MAX (self->max_noun_words, words);
+      g_hash_table_add (self->state_nouns, lower);
+    }
+  return self;
+}
+
+void
+dm_matcher_free (DmMatcher *self)
+{
+  if (!self)
+    return;
+  g_clear_object (&self->gazetteer);
+  g_array_unref (self->patterns);
+  dm_automaton_free (self->automaton);
+  g_hash_table_unref (self->state_nouns);
+  g_free (self);
+}
+
+gsize
+dm_matcher_count_raw (DmMatcher  *self,
+                      const char *text,
+                      gsize       length)
+{
+  return dm_automaton_count (self->automaton, text, length);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static gunichar
+char_before (const char *text,
+             gsize       pos)
+{
+  const char *prev;
+
+  if (pos == 0)
+    return 0;
+  prev = g_utf8_find_prev_char (text, text + pos);
+  return prev ? g_utf8_get_char_validated (prev, text + pos - prev) : 0;
+}
+
+static gunichar
+char_at (const char *text,
+         gsize       length,
+         gsize       pos)
+{
+  if (pos >= length)
+    return 0;
+  return g_utf8_get_char_validated (text + pos, length - pos);
+}
+
+/* An alias that itself starts or ends with punctuation ("U.S.") needs no
+ * boundary on that side. */
+static gboolean
+is_whole_word (const char *text,
+               gsize       length,
+               const Pattern *p,
+               gsize       start,
+               gsize       end)
+{
+  gunichar first = g_utf8_get_char (p->bytes);
+  gunichar last = g_utf8_get_char (g_utf8_find_prev_char (p->bytes, p->bytes + p->length));
+  gunichar before, after;
+
+  if (is_word_char (first))
+    {
+      before = char_before (text, start);
+      if (before == (gunichar) -1 || before == (gunichar) -2 || is_word_char (before))
+        return FALSE;
+    }
+  if (is_word_char (last))
+    {
+      after = char_at (text, length, end);
+      if (after == (gunichar) -1 || after == (gunichar) -2 || is_word_char (after))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when only opening punctuation stands between the sentence start and
+ * @pos, so a capital letter there may be the sentence's own. */
+static gboolean
+is_sentence_initial (const char *text,
+                     const DmSentence *sentence,
+                     gsize       pos)
+{
+  for (const char *p = text + sentence->start; p < text + pos; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ispunct (c) && !g_unichar_isspace (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_lower_letter (const char *s, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (s[i] >= 'a' && s[i] <= 'z')
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+passes_case_rule (const DmAlias   *alias,
+                  const Pattern   *p,
+                  const char      *text,
+                  gsize            start,
+                  const DmSentence *sentence)
+{
+  const char *got = text + start;
+
+  if (alias->case_rule == DM_CASE_EXACT)
+    return memcmp (got, p->bytes, p->length) == 0;
+
+  if (sentence && sentence->is_title)
+    return TRUE;
+
+  /* First letter exactly as the alias has it, or capitalized at the start
+   * of a sentence ("Von der Leyen said"). */
+  if (got[0] != p->bytes[0])
+    {
+      if (!(g_ascii_islower (p->bytes[0]) && got[0] == g_ascii_toupper (p->bytes[0])
+            && sentence && is_sentence_initial (text, sentence, start)))
+        return FALSE;
+    }
+  /* The rest in any case ("Minsk group"), but an all-capitals run is a
+   * dateline or a shout ("MOSCOW (Reuters) -"), not a name. */
+  if (p->length > 1 && has_lower_letter (p->bytes + 1, p->length - 1)
+      && !has_lower_letter (got + 1, p->length - 1))
+    return FALSE;
+  return TRUE;
+}
+
+/* Words that are capitalized before a surname for another reason than being
+ * a first name: titles, and words that start a sentence. */
+static const char *not_first_names[] = {
+  "President", "Prime", "Minister", "Secretary", "Chancellor", "Mr", "Mrs", "Ms", "Dr",
+  "Senator", "Sen", "Gov", "Governor", "General", "Gen", "Commissioner", "Spokesman",
+  "Spokeswoman", "Chairman", "Ambassador", "Envoy", "Chief", "Premier", "Leader",
+  "In", "At", "From", "To", "Of", "And", "But", "For", "With", "By", "On", "As", "When",
+  "While", "After", "Before", "The", "Then", "Meanwhile", "Both", "Since", "Under",
+  NULL
+};
+
+static gboolean
+looks_like_surname (const char *text,
+                    const DmSentence *sentence,
+                    gsize start)
+{
+  const char *p = text + start;
+  const char *word_end, *word_start;
+  g_autofree char *word = NULL;
+
+  if (start <= sentence->start + 1 || p[-1] != ' ')
+    return FALSE;
+  word_end = p - 1;
+  word_start = word_end;
+  while (word_start > text + sentence->start && g_ascii_isalpha (word_start[-1]))
+    word_start--;
+  if (word_start == word_end || !g_ascii_isupper (word_start[0]))
+    return FALSE;
+  word = g_strndup (word_start, word_end - word_start);
+  return !g_strv_contains (not_first_names, word);
+}
+
+static gboolean
+contains_word (const char *haystack,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+  const char *end = haystack + length;
+
+  for (const char *p = haystack; p + n <= end; p++)
+    {
+      p = memchr (p, needle[0], end - p);
+      if (!p || p + n > end)
+        return FALSE;
+      if (memcmp (p, needle, n) == 0
+          && (p == haystack || !g_ascii_isalnum (p[-1]))
+          && (p + n == end || !g_ascii_isalnum (p[n])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The paragraph around @sentence, as a byte range. */
+static void
+paragraph_range (const GArray *sentences,
+                 guint         index,
+                 gsize        *start,
+                 gsize        *end)
+{
+  const DmSentence *s = &g_array_index (sentences, DmSentence, index);
+  guint first = index, last = index;
+
+  while (first > 0 && g_array_index (sentences, DmSentence, first - 1).paragraph == s->paragraph)
+    first--;
+  while (last + 1 < sentences->len && g_array_index (sentences, DmSentence, last + 1).paragraph == s->paragraph)
+    last++;
+  *start = g_array_index (sentences, DmSentence, first).start;
+  *end = g_array_index (sentences, DmSentence, last).end;
+}
+
+/* A demonym stands for the state only before a state noun ("Armenian
+ * troops", "Russian-led"); returns the end of the noun, or 0. */
+static gsize
+state_noun_end (DmMatcher  *self,
+                const char *text,
+                gsize       length,
+                gsize       end)
+{
+  gsize pos = end, best = 0;
+  GString *phrase;
+
+  if (pos < length && text[pos] == '-')
+    {
+      gsize w = pos + 1;
+      while (w < length && g_ascii_isalpha (text[w]))
+        w++;
+      g_autofree char *suffix = g_ascii_strdown (text + pos, w - pos);
+      return g_hash_table_contains (self->state_nouns, suffix) ? w : 0;
+    }
+  if (pos >= length || text[pos] != ' ')
+    return 0;
+
+  phrase = g_string_new (NULL);
+  pos++;
+  for (guint words = 0; words < self->max_noun_words && pos < length; words++)
+    {
+      gsize w = pos;
+      while (w < length && (g_ascii_isalpha (text[w]) || text[w] == '-'))
+        w++;
+      if (w == pos)
+        break;
+      if (words > 0)
+        g_string_append_c (phrase, ' ');
+      for (gsize k = pos; k < w; k++)
+        g_string_append_c (phrase, g_ascii_tolower (text[k]));
+      if (g_hash_table_contains (self->state_nouns, phrase->str))
+        best = w;
+      else if (phrase->len > 1 && phrase->str[phrase->len - 1] == 's')
+        {
+          /* plural of a listed noun: "officials" for "official" */
+          g_string_truncate (phrase, phrase->len - 1);
+          if (g_hash_table_contains (self->state_nouns, phrase->str))
+            best = w;
+          g_string_append_c (phrase, 's');
+        }
+      if (w >= length || text[w] != ' ')
+        break;
+      pos = w + 1;
+    }
+  g_string_free (phrase, TRUE);
+  return best;
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return (x->pattern > y->pattern) - (x->pattern < y->pattern);
+}
+
+void
+dm_matcher_find (DmMatcher    *self,
+                 const char   *text,
+                 gsize         length,
+                 const GArray *sentences,
+                 GArray       *out)
+{
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint si = 0;
+  gsize taken_until = 0;
+
+  dm_automaton_scan (self->automaton, text, 0, length, candidates);
+
+  /* Validate first, so that a hit that fails its checks ("us") never
+   * blocks a shorter valid one. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      const Pattern *p = &g_array_index (self->patterns, Pattern, c->pattern);
+      const DmAlias *alias = dm_gazetteer_get_alias (self->gazetteer, p->alias);
+
+      if (!is_whole_word (text, length, p, c->start, c->end))
+        {
+          c->end = 0;
+          continue;
+        }
+      if (alias->group == DM_ALIAS_DEMONYM)
+        {
+          gsize noun_end = state_noun_end (self, text, length, c->end);
+          c->end = noun_end;  /* 0 drops it */
+        }
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      const Pattern *p = &g_array_index (self->patterns, Pattern, c->pattern);
+      const DmAlias *alias = dm_gazetteer_get_alias (self->gazetteer, p->alias);
+      const DmSentence *sentence = NULL;
+      DmMatch m;
+
+      if (c->end == 0 || c->start < taken_until)
+        continue;
+      if (sentences && sentences->len)
+        {
+          while (si + 1 < sentences->len && g_array_index (sentences, DmSentence, si + 1).start <= c->start)
+            si++;
+          sentence = &g_array_index (sentences, DmSentence, si);
+        }
+      if (!passes_case_rule (alias, p, text, c->start, sentence))
+        continue;
+
+      m.start = c->start;
+      m.end = c->end;
+      m.actor = alias->actor;
+      m.alias = p->alias;
+      m.sentence = si;
+      m.confidence = 1.0f;
+      m.flags = 0;
+
+      if (sentence && alias->ambiguous_as_surname && looks_like_surname (text, sentence, c->start))
+        {
+          m.confidence = 0.3f;
+          m.flags |= DM_MATCH_AMBIGUOUS;
+        }
+      if (sentence && alias->ambiguous_context)
+        {
+          gsize pstart, pend;
+          paragraph_range (sentences, si, &pstart, &pend);
+          for (guint k = 0; alias->ambiguous_context[k]; k++)
+            if (contains_word (text + pstart, pend - pstart, alias->ambiguous_context[k]))
+              {
+                m.confidence = 0.3f;
+                m.flags |= DM_MATCH_AMBIGUOUS;
+                break;
+              }
+        }
+      g_array_append_val (out, m);
+      taken_until = c->end;
+    }
+}

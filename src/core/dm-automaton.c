@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-automaton.c: Aho-Corasick over ASCII-case-folded bytes.
+ *
+ * The trie is finished into a complete DFA over byte classes (bytes that no
+ * pattern contains share class 0), so a scan is one table lookup per byte
+ * and the table stays small enough to live in cache.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-automaton.h"
+
+struct _DmAutomaton {
+  guint8   byte_class[256];
+  guint    n_classes;
+  guint    n_states;
+  gint32  *delta;        /* n_states × n_classes */
+  guint32 *out_start;    /* per state: first index into out_patterns */
+  guint32 *out_count;    /* per state: patterns ending here (own and inherited) */
+  guint32 *out_patterns;
+  guint   *lengths;      /* per pattern */
+};
+
+static inline guchar
+fold_byte (guchar c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static const char *apostrophes[] = { "'", "\xe2\x80\x99", NULL };
+static const char *hyphens[] = { "-", "\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x93", NULL };
+
+void
+dm_expand_punctuation_variants (const char *text,
+                                GPtrArray  *out)
+{
+  const char *const *group = NULL;
+  const char *hit = NULL;
+
+  for (const char *p = text; *p && !hit; p++)
+    {
+      if (*p == '\'')
+        group = apostrophes, hit = p;
+      else if (*p == '-')
+        group = hyphens, hit = p;
+    }
+  /* Bounded: an alias with many dashes keeps its plain form only. */
+  if (!hit || out->len > 32)
+    {
+      g_ptr_array_add (out, g_strdup (text));
+      return;
+    }
+  for (guint i = 0; group[i]; i++)
+    {
+      g_autofree char *head = g_strndup (text, hit - text);
+      g_autoptr (GPtrArray) tails = g_ptr_array_new_with_free_func (g_free);
+
+      dm_expand_punctuation_variants (hit + 1, tails);
+      for (guint t = 0; t < tails->len; t++)
+        g_ptr_array_add (out, g_strconcat (head, group[i], g_ptr_array_index (tails, t), NULL));
+    }
+}
+
+static void
+build_byte_classes (DmAutomaton       *self,
+                    const char *const *patterns,
+                    guint              n_patterns)
+{
+  gboolean used[256] = { FALSE };
+
+  for (guint i = 0; i < n_patterns; i++)
+    for (const char *p = patterns[i]; *p; p++)
+      used[fold_byte ((guchar) *p)] = TRUE;
+  self->n_classes = 1;
+  for (guint b = 0; b < 256; b++)
+    self->byte_class[b] = used[b] ? self->n_classes++ : 0;
+  for (guint b = 'A'; b <= 'Z'; b++)
+    self->byte_class[b] = self->byte_class[b + ('a' - 'A')];
+}
+
+DmAutomaton *
+dm_automaton_new (const char *const *patterns,
+                  guint              n_patterns)
+{
+  DmAutomaton *self = g_new0 (DmAutomaton, 1);
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint *fail = NULL;
+  g_autofree guint *queue = NULL;
+  g_autoptr (GArray) flat = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint nc, head = 0, tail = 0;
+
+  build_byte_classes (self, patterns, n_patterns);
+  nc = self->n_classes;
+  self->lengths = g_new (guint, MAX (n_patterns, 1));
+
+  /* The trie: state 0 is the root; -1 is a missing edge. */
+  g_array_set_size (rows, nc);
+  memset (rows->data, 0xff, nc * sizeof (gint32));
+  g_ptr_array_add (own, NULL);
+  for (guint i = 0; i < n_patterns; i++)
+    {
+      guint state = 0;
+
+      self->lengths[i] = strlen (patterns[i]);
+      for (const char *p = patterns[i]; *p; p++)
+        {
+          guint c = self->byte_class[(guchar) *p];
+          gint32 next = g_array_index (rows, gint32, state * nc + c);
+          if (next < 0)
+            {
+              next = rows->len / nc;
+              g_array_set_size (rows, rows->len + nc);
+              memset (&g_array_index (rows, gint32, next * nc), 0xff, nc * sizeof (gint32));
+              g_ptr_array_add (own, NULL);
+              g_array_index (rows, gint32, state * nc + c) = next;
+            }
+          state = next;
+        }
+      if (!g_ptr_array_index (own, state))
+        g_ptr_array_index (own, state) = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_array_append_val ((GArray *) g_ptr_array_index (own, state), i);
+    }
+
+  self->n_states = rows->len / nc;
+  self->delta = (gint32 *) g_array_free (g_steal_pointer (&rows), FALSE);
+  fail = g_new0 (guint, self->n_states);
+  queue = g_new (guint, self->n_states);
+
+  /* Breadth-first, each missing edge borrows its failure state's edge:
+   * the trie becomes a complete DFA. */
+  for (guint c = 0; c < nc; c++)
+    {
+      gint32 next = self->delta[c];
+      if (next < 0)
+        self->delta[c] = 0;
+      else
+        queue[tail++] = next;
+    }
+  while (head < tail)
+    {
+      guint state = queue[head++];
+      for (guint c = 0; c < nc; c++)
+        {
+          gint32 next = self->delta[state * nc + c];
+          if (next < 0)
+            self->delta[state * nc + c] = self->delta[fail[state] * nc + c];
+          else
+            {
+              fail[next] = self->delta[fail[state] * nc + c];
+              queue[tail++] = next;
+            }
+        }
+    }
+
+  /* A state reports its own patterns, then its failure state's; in BFS
+   * order the failure state is always done first. */
+  self->out_start = g_new0 (guint32, self->n_states);
+  self->out_count = g_new0 (guint32, self->n_states);
+  for (guint q = 0; q <= tail; q++)
+    {
+      guint state = q == 0 ? 0 : queue[q - 1];
+      GArray *mine = g_ptr_array_index (own, state);
+
+      self->out_start[state] = flat->len;
+      if (mine)
+        g_array_append_vals (flat, mine->data, mine->len);
+      if (state != 0)
+        g_array_append_vals (flat, &g_array_index (flat, guint32, self->out_start[fail[state]]),
+                             self->out_count[fail[state]]);
+      self->out_count[state] = flat->len - self->out_start[state];
+    }
+  self->out_patterns = (guint32 *) g_array_free (g_steal_pointer (&flat), FALSE);
+  return self;
+}
+
+void
+dm_automaton_free (DmAutomaton *self)
+{
+  if (!self)
+    return;
+  g_free (self->delta);
+  g_free (self->out_start);
+  g_free (self->out_count);
+  g_free (self->out_patterns);
+  g_free (self->lengths);
+  g_free (self);
+}
+
+void
+dm_automaton_scan (const DmAutomaton *self,
+                   const char        *text,
+                   gsize              start,
+                   gsize              end,
+                   GArray            *hits)
+{
+  const guint nc = self->n_classes;
+  const gint32 *delta = self->delta;
+  const guint8 *cls = self->byte_class;
+  const guint32 *count = self->out_count;
+  guint state = 0;
+
+  for (gsize i = start; i < end; i++)
+    {
+      state = delta[state * nc + cls[(guchar) text[i]]];
+      if (G_UNLIKELY (count[state]))
+        for (guint k = 0; k < count[state]; k++)
+          {
+            guint pattern = self->out_patterns[self->out_start[state] + k];
+            DmHit hit = { i + 1 - self->lengths[pattern], i + 1, pattern };
+            g_array_append_val (hits, hit);
+          }
+    }
+}
+
+gsize
+dm_automaton_count (const DmAutomaton *self,
+                    const char        *text,
+                    gsize              length)
+{
+  const guint nc = self->n_classes;
+  const gint32 *delta = self->delta;
+  const guint8 *cls = self->byte_class;
+  guint state = 0;
+  gsize hits = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      state = delta[state * nc + cls[(guchar) text[i]]];
+      hits += self->out_count[state];
+    }
+  return hits;
+}

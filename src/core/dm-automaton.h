@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-automaton.h (private): an Aho-Corasick automaton over ASCII-case-folded
+ * bytes, shared by the actor matcher and the cue lexicon.  It reports raw
+ * hits; what a hit means is the caller's business. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gsize start;
+  gsize end;
+  guint pattern;   /* index in the order the patterns were given */
+} DmHit;
+
+typedef struct _DmAutomaton DmAutomaton;
+
+/* @patterns: NUL-terminated strings, matched with ASCII case folded. */
+DmAutomaton *dm_automaton_new (const char *const *patterns, guint n_patterns);
+void         dm_automaton_free (DmAutomaton *self);
+
+/* Appends every hit in text[start, end) to @hits (DmHit), by end position. */
+void  dm_automaton_scan (const DmAutomaton *self, const char *text, gsize start, gsize end, GArray *hits);
+gsize dm_automaton_count (const DmAutomaton *self, const char *text, gsize length);
+
+/* Adds @text and its typographic variants (’ for ', en dash and
+ * non-breaking hyphens for -) to @out. */
+void dm_expand_punctuation_variants (const char *text, GPtrArray *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmAutomaton, dm_automaton_free)
+
+G_END_DECLS
