@@ -71,7 +71,10 @@ DmGazetteer *dm_gazetteer_new_from_data (const char *data, gssize length, const 
 DmGazetteer *dm_gazetteer_new_from_file (const char *path, GError **error);
 
 /* Adds or overrides actors from a file of the same schema.  On error @self
- * is unchanged and the message gives the file, line and column. */
+ * is unchanged and the message gives the file, line and column.
+ * Malformed JSON is reported in JSON_PARSER_ERROR ("FILE: malformed JSON at
+ * line L, column C: …"), an unreadable file in G_FILE_ERROR, and a schema
+ * violation as DM_GAZETTEER_ERROR_INVALID ("FILE: actors[3].color: …"). */
 gboolean dm_gazetteer_merge_file (DmGazetteer *self, const char *path, GError **error);
 gboolean dm_gazetteer_merge_data (DmGazetteer *self, const char *data, gssize length, const char *name, GError **error);
 
@@ -82,10 +85,14 @@ int                dm_gazetteer_lookup_code (DmGazetteer *self, const char *code
 
 guint              dm_gazetteer_get_n_aliases (DmGazetteer *self);
 const DmAlias     *dm_gazetteer_get_alias (DmGazetteer *self, guint index);
+/* Index of the first alias whose text is exactly @text, or -1; a linear
+ * scan for tests and tools, not for matching. */
+int                dm_gazetteer_lookup_alias (DmGazetteer *self, const char *text);
 
 /* Lower-case nouns (one or more words) that make a demonym stand for the
- * state: "government", "prime minister", "troops", … */
-const GStrv        dm_gazetteer_get_state_nouns (DmGazetteer *self);
+ * state: "government", "prime minister", "troops", …; NULL-terminated and
+ * owned by @self, valid until the next merge. */
+GStrv              dm_gazetteer_get_state_nouns (DmGazetteer *self);
 
 const char        *dm_actor_kind_to_string (DmActorKind kind);
 
