@@ -79,13 +79,20 @@ build_byte_classes (DmAutomaton       *self,
     self->byte_class[b] = self->byte_class[b + ('a' - 'A')];
 }
 
+static void
+free_pattern_list (gpointer list)
+{
+  if (list)
+    g_array_unref (list);
+}
+
 DmAutomaton *
 dm_automaton_new (const char *const *patterns,
                   guint              n_patterns)
 {
   DmAutomaton *self = g_new0 (DmAutomaton, 1);
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint32));
-  g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (free_pattern_list);
   g_autofree guint *fail = NULL;
   g_autofree guint *queue = NULL;
   g_autoptr (GArray) flat = g_array_new (FALSE, FALSE, sizeof (guint32));

@@ -506,6 +506,9 @@ is_clause_boundary (const Unit *u)
 static gboolean
 is_governed (Context *ctx, int i)
 {
+  /* "with both sides trading accusations": a pair is its clause's subject */
+  if (unit_at (ctx, i)->pair_ref)
+    return FALSE;
   for (int k = i - 1; k >= 0 && k >= i - 3; k--)
     {
       Unit *u = unit_at (ctx, k);
@@ -587,14 +590,26 @@ find_agent (Context *ctx, int cue)
   return -1;
 }
 
+static int find_noun_patient (Context *ctx, int cue, gboolean *between);
+
 /* The patient of a verb: the first actor phrase after it in the clause,
- * except a capital after "in" or "at" (a place, not a party). */
+ * except a capital after "in" or "at" (a place, not a party).  A mediator
+ * acts on the parties of the process it mediates ("brokered a ceasefire
+ * between Baku and Yerevan"). */
 static int
 find_verb_patient (Context *ctx, int cue)
 {
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, unit_at (ctx, cue)->rule);
+
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 10; k++)
     {
       Unit *u = unit_at (ctx, k);
+      if (u->type == UNIT_CUE && rule->kind == DM_LINK_MEDIATE)
+        {
+          gboolean between;
+          int parties = find_noun_patient (ctx, k, &between);
+          return between ? parties : -1;
+        }
       if (is_clause_boundary (u) || u->type == UNIT_CUE || is_punct (u, ",") || is_punct (u, "."))
         return -1;
       if (u->type == UNIT_ACTOR)
@@ -748,11 +763,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
 
   /* "Armenia and Azerbaijan have fought two wars", "both sides trading
    * accusations": a coordinated agent acting on itself. */
-  {
-    const Unit *group = a ? a : p;
-    if (group && group->n_actors >= 2 && (!rule->directed || ctx->reciprocal || group->pair_ref))
-      emit_within (ctx, c, group, group->confidence * 0.9f, out);
-  }
+  if (a && a->n_actors >= 2 && (!rule->directed || ctx->reciprocal || a->pair_ref))
+    emit_within (ctx, c, a, a->confidence * 0.9f, out);
 }
 
 void
