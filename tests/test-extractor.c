@@ -31,10 +31,17 @@ describe_links (const char *text)
   for (guint i = 0; i < dm_analysis_get_n_links (analysis); i++)
     {
       const DmLink *link = dm_analysis_get_link (analysis, i);
-      g_ptr_array_add (lines, g_strdup_printf ("%s%s%s %s",
-                                               dm_gazetteer_get_actor (gazetteer, link->source)->code,
-                                               link->directed ? ">" : "-",
-                                               dm_gazetteer_get_actor (gazetteer, link->target)->code,
+      const char *source = dm_gazetteer_get_actor (gazetteer, link->source)->code;
+      const char *target = dm_gazetteer_get_actor (gazetteer, link->target)->code;
+
+      /* an undirected pair is written in code order */
+      if (!link->directed && g_strcmp0 (source, target) > 0)
+        {
+          const char *t = source;
+          source = target;
+          target = t;
+        }
+      g_ptr_array_add (lines, g_strdup_printf ("%s%s%s %s", source, link->directed ? ">" : "-", target,
                                                dm_link_kind_to_string (link->kind)));
     }
   g_ptr_array_sort (lines, compare_strings);
@@ -65,7 +72,7 @@ static const Case cases[] = {
     "ARM-AZE fight, ARM>AZE accuse, AZE>ARM accuse" },
   /* roles that are not the nearest actor */
   { "participial-subject", "Blinken phoned Aliyev on Tuesday, urging him to resume the talks.",
-    "USA-AZE consult, USA>AZE appeal" },
+    "AZE-USA consult, USA>AZE appeal" },
   { "relative-clause", "France, which backs Armenia, sent observers.", "FRA>ARM cooperate" },
   { "passive-agent", "Georgia was attacked by Russia in 2008.", "GEO-RUS fight" },
   { "possessor-of-noun", "Azerbaijan's capture of Karabakh ended the war.", "AZE>NKR seize" },
@@ -96,6 +103,7 @@ main (int argc, char *argv[])
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
   gazetteer = dm_gazetteer_new_default (&error);
   g_assert_no_error (error);
   lexicon = dm_lexicon_new_default (&error);

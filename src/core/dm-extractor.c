@@ -36,6 +36,7 @@ typedef struct {
   gboolean person;      /* names a person, so "he" may refer to it */
   gboolean capital;     /* a capital city: "in Baku" is a place, not a party */
   gboolean pair_ref;    /* "both sides": the pair the sentence names */
+  gboolean possessive;  /* "Azerbaijan's" */
   float    confidence;
   /* UNIT_CUE */
   guint    rule;
@@ -95,6 +96,13 @@ static const char *pair_phrases[] = {
   "the two nations", "each other", "one another", "the neighbours", "the neighbors",
   "the two neighbours", "the two neighbors", "both parties", "the two parties",
   "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
+};
+
+/* Nouns whose "of X" stands for X itself. */
+static const char *heads_of_state[] = {
+  "leaders", "leader", "leadership", "president", "presidents", "government", "governments",
+  "minister", "ministers", "ministry", "authorities", "officials", "head", "heads", "army",
+  "forces", "troops", "delegation", "delegations", "parliament", NULL
 };
 
 static const char *person_pronouns[] = { "he", "him", "his", "she", "her", NULL };
@@ -486,6 +494,7 @@ attach_possessives (Context *ctx)
     if (unit_at (ctx, i)->type == UNIT_ACTOR && is_word (unit_at (ctx, i + 1), "'s"))
       {
         unit_at (ctx, i)->end = unit_at (ctx, i + 1)->end;
+        unit_at (ctx, i)->possessive = TRUE;
         g_array_remove_index (ctx->units, i + 1);
       }
 }
@@ -512,6 +521,12 @@ is_governed (Context *ctx, int i)
   for (int k = i - 1; k >= 0 && k >= i - 3; k--)
     {
       Unit *u = unit_at (ctx, k);
+      /* "after Azerbaijani troops seized": a subordinate clause's subject */
+      if (word_in (u, clause_openers))
+        return FALSE;
+      /* "the leaders of Azerbaijan and Armenia" act for their states */
+      if (is_word (u, "of") && k > 0 && word_in (unit_at (ctx, k - 1), heads_of_state))
+        return FALSE;
       if (word_in (u, prepositions))
         return TRUE;
       if (!(is_word (u, "the") || is_word (u, "neighboring") || is_word (u, "neighbouring")
@@ -591,6 +606,38 @@ find_agent (Context *ctx, int cue)
 }
 
 static int find_noun_patient (Context *ctx, int cue, gboolean *between);
+static gboolean is_gerund (Context *ctx, const Unit *cue);
+
+/* "the Karabakh conflict", "the Karabakh peace process": an actor phrase
+ * that qualifies the next cue is its topic, not a party. */
+static gboolean
+is_modifier (Context *ctx, int i)
+{
+  Unit *next = unit_at (ctx, i + 1);
+  Unit *after = unit_at (ctx, i + 2);
+
+  if (unit_at (ctx, i)->possessive || unit_at (ctx, i)->n_actors > 1)
+    return FALSE;
+  return (next && next->type == UNIT_CUE
+          && dm_lexicon_get_rule (ctx->lexicon, next->rule)->pos == DM_CUE_NOUN)
+         || (next && next->type == UNIT_WORD && after && after->type == UNIT_CUE
+             && (is_word (next, "peace") || is_word (next, "conflict") || is_word (next, "region")));
+}
+
+/* "a meeting", "France's equipping of Armenia": a gerund used as a noun. */
+static gboolean
+is_nominal_gerund (Context *ctx, int cue)
+{
+  Unit *before = unit_at (ctx, cue - 1);
+
+  if (!before || !is_gerund (ctx, unit_at (ctx, cue)))
+    return FALSE;
+  return (before->type == UNIT_ACTOR && before->possessive)
+         || is_word (before, "a") || is_word (before, "an") || is_word (before, "the")
+         || is_word (before, "emergency") || is_word (before, "their") || is_word (before, "its")
+         || is_word (before, "his") || is_word (before, "her") || is_word (before, "deadly")
+         || is_word (before, "heavy") || is_word (before, "renewed");
+}
 
 /* The patient of a verb: the first actor phrase after it in the clause,
  * except a capital after "in" or "at" (a place, not a party).  A mediator
@@ -617,6 +664,8 @@ find_verb_patient (Context *ctx, int cue)
           Unit *prev = unit_at (ctx, k - 1);
           if (u->capital && (is_word (prev, "in") || is_word (prev, "at")))
             continue;
+          if (is_modifier (ctx, k))
+            return -1;
           return k;
         }
     }
@@ -647,16 +696,32 @@ find_noun_patient (Context *ctx, int cue, gboolean *between)
         {
           if (u->capital && (is_word (unit_at (ctx, j - 1), "in") || is_word (unit_at (ctx, j - 1), "at")))
             continue;
+          if (is_modifier (ctx, j))
+            return -1;
           return j;
         }
     }
   return -1;
 }
 
+static gboolean
+is_participle (Context *ctx, const Unit *cue)
+{
+  const char *p = ctx->text + cue->start;
+  gsize n = cue->end - cue->start;
+  const char *space = memchr (p, ' ', n);
+  gsize head = space ? (gsize) (space - p) : n;
+
+  return (head > 3 && (strncmp (p + head - 2, "ed", 2) == 0 || strncmp (p + head - 2, "en", 2) == 0))
+         || (head == 3 && strncmp (p, "met", 3) == 0) || (head == 6 && strncmp (p, "fought", 6) == 0);
+}
+
 /* "was attacked by Azerbaijan", "brokered by Russia": the agent follows. */
 static int
 find_passive_agent (Context *ctx, int cue)
 {
+  if (!is_participle (ctx, unit_at (ctx, cue)))
+    return -1;
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 2; k++)
     if (is_word (unit_at (ctx, k), "by"))
       {
@@ -725,7 +790,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
   const Unit *a, *p;
   float confidence;
 
-  if (rule->pos == DM_CUE_NOUN)
+  if (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue))
     patient = find_noun_patient (ctx, cue, &between);
   else
     patient = find_verb_patient (ctx, cue);
@@ -742,7 +807,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
   if (agent == -2)
     return;  /* negated: "did not attend the meetings" */
 
-  passive_agent = rule->pos == DM_CUE_VERB ? find_passive_agent (ctx, cue) : -1;
+  passive_agent = rule->pos == DM_CUE_VERB && !rule->reciprocal ? find_passive_agent (ctx, cue) : -1;
   if (passive_agent >= 0)
     {
       patient = agent;
@@ -763,7 +828,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
 
   /* "Armenia and Azerbaijan have fought two wars", "both sides trading
    * accusations": a coordinated agent acting on itself. */
-  if (a && a->n_actors >= 2 && (!rule->directed || ctx->reciprocal || a->pair_ref))
+  if (a && a->n_actors >= 2 && (!rule->directed || ctx->reciprocal || rule->reciprocal || a->pair_ref))
     emit_within (ctx, c, a, a->confidence * 0.9f, out);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dm-automaton.h"
+#include "dm-core-resources.h"
 #include "dm-lexicon.h"
 
 struct _DmLexicon {
@@ -230,6 +231,7 @@ load_entry (DmLexicon  *self,
   rule.directed = json_object_get_boolean_member_with_default (entry, "directed",
                                                                dm_link_kind_is_directed (rule.kind));
   rule.confidence = json_object_get_double_member_with_default (entry, "confidence", 0.8);
+  rule.reciprocal = json_object_get_boolean_member_with_default (entry, "reciprocal", FALSE);
   g_array_append_val (self->rules, rule);
 
   for (guint i = 0; phrases[i]; i++)
@@ -289,8 +291,11 @@ dm_lexicon_new_from_data (const char *data,
 DmLexicon *
 dm_lexicon_new_default (GError **error)
 {
-  g_autoptr (GBytes) bytes = g_resources_lookup_data ("/io/github/diplomap/Diplomap/core/cues.json",
-                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Looked up in the library's own resource, so nothing needs to have
+   * registered it (a static library may drop the registering constructor). */
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (dm_core_get_resource (),
+                                                     "/io/github/diplomap/Diplomap/core/cues.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   gsize size;
   const char *data;
 

@@ -19,6 +19,7 @@ typedef struct {
   DmCuePos   pos;
   gboolean   directed;   /* copied from the kind unless the entry overrides */
   float      confidence;
+  gboolean   reciprocal; /* "joint drills": every party acts on the others */
 } DmCueRule;
 
 typedef struct {
