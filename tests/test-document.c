@@ -1,10 +1,833 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-document.c: loading articles from every format and encoding, the
+ * normalization of their text, the errors for what is not an article, and
+ * DmDocument's byte-to-character offsets.
+ *
+ * Fixtures are small files under tests/data/ (doc-*); inputs that are
+ * only interesting as bytes, and the large ones, are made in a temporary
+ * folder at test time.
+ */
 #include "config.h"
+
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dm-core.h"
+
+static char *tmp_dir;
+
+static char *
+data_path (const char *name)
+{
+  const char *root = g_getenv ("DM_SOURCE_ROOT");
+
+  if (root != NULL)
+    return g_build_filename (root, "tests", "data", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+sample_path (void)
+{
+  const char *root = g_getenv ("DM_SOURCE_ROOT");
+
+  if (root != NULL)
+    return g_build_filename (root, "data", "articles", "blinken-aliyev-call.txt", NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "articles", "blinken-aliyev-call.txt",
+                                NULL);
+}
+
+static char *
+write_tmp (const char *name, const char *bytes, gssize length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_file_set_contents (path, bytes, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static DmDocument *
+load_one (GPtrArray *documents)
+{
+  g_assert_nonnull (documents);
+  g_assert_cmpuint (documents->len, ==, 1);
+  return g_ptr_array_index (documents, 0);
+}
+
+/* ---- fixtures in every format and encoding ---------------------------- */
+
+typedef struct
+{
+  const char *file;
+  guint index; /* which document of the file */
+  guint n_documents;
+  const char *id;
+  const char *title;
+  gboolean title_in_text;
+  const char *source;
+  const char *date;
+  const char *url;
+  const char *text;
+} FixtureCase;
+
+#define BORDER_TALKS                                                                               \
+  "Armenian and Azerbaijani officials met in Tbilisi on Monday, the foreign ministry said.\n"      \
+  "The talks, hosted by Georgia, focused on the delimitation of the border."
+
+static const FixtureCase fixture_cases[] = {
+  { "doc-utf8-bom.txt", 0, 1, "doc-utf8-bom", "Yerevan and Baku resume border talks", TRUE,
+    "Caucasus Wire", NULL, NULL,
+    "Yerevan and Baku resume border talks\n" BORDER_TALKS },
+  { "doc-utf16le.txt", 0, 1, "doc-utf16le", "Yerevan and Baku resume border talks — “first step”", TRUE,
+    "Caucasus Wire", NULL, NULL,
+    "Yerevan and Baku resume border talks — “first step”\n" BORDER_TALKS },
+  { "doc-utf16be.txt", 0, 1, "doc-utf16be", "Yerevan and Baku resume border talks", TRUE,
+    "Caucasus Wire", NULL, NULL,
+    "Yerevan and Baku resume border talks\n" BORDER_TALKS },
+  { "doc-cp1252.txt", 0, 1, "doc-cp1252", "Minister praises “new chapter” with Tbilisi", TRUE,
+    NULL, NULL, NULL,
+    "Minister praises “new chapter” with Tbilisi\n"
+    "The café talks – held in Batumi – ended early.\n"
+    "Both sides called them useful." },
+  { "doc-wrapped.txt", 0, 1, "doc-wrapped", "Georgia hosts regional transport forum", TRUE,
+    NULL, NULL, NULL,
+    "Georgia hosts regional transport forum\n"
+    "Delegations from Armenia, Azerbaijan and Georgia gathered in Batumi on Tuesday to discuss "
+    "rail links across the region. Officials said the meeting was the first of its kind in several years.\n"
+    "Turkey and Iran sent observers. A final statement is expected on Thursday, the organisers said, "
+    "after two more days of closed-door sessions." },
+  { "doc-article.html", 0, 1, "doc-article", "Armenia and Georgia sign transit deal", TRUE,
+    "Caucasus Wire", "2024-05-14T09:30:00Z", "https://example.org/news/transit-deal",
+    "Armenia and Georgia sign transit deal\n"
+    "Armenia and Georgia signed an agreement on cargo transit in Tbilisi on Tuesday, officials said.\n"
+    "The deal – the first of its kind – covers rail and road traffic. “It is a new page,” Mr. Pashinyan said.\n"
+    "Rail: three trains a day\n"
+    "Road: a new checkpoint\n"
+    "Trade will double by 2030." },
+  { "doc-latin1.html", 0, 1, "doc-latin1", NULL, FALSE, "José García", "2023-01-02", NULL,
+    "Café diplomacy\nMinisters met at a café in Tbilisi.\nThey agreed to meet again.\nTime: Jan. 2" },
+  { "doc-article.json", 0, 1, "doc-article", "Azerbaijan and Turkey hold joint drills", TRUE,
+    "Caucasus Wire", "2021-10-05", "https://example.org/news/drills",
+    "Azerbaijan and Turkey hold joint drills\n"
+    "Azerbaijan and Turkey began military exercises on Tuesday.\nIran protested." },
+  { "doc-articles.json", 0, 3, "doc-articles#1", "EU pauses talks with Georgia", FALSE,
+    NULL, NULL, NULL,
+    "The EU paused accession talks with Georgia.\nTbilisi said it regretted the decision." },
+  { "doc-articles.json", 1, 3, "doc-articles#2", NULL, FALSE, NULL, NULL, NULL,
+    "Russia and Armenia discussed the CSTO." },
+  { "doc-articles.json", 2, 3, "doc-articles#3", "Iran hosts 3+3 meeting", FALSE,
+    NULL, "2023-10-23", NULL,
+    "Iran hosted the regional 3+3 format in Tehran." },
+};
+
+static void
+test_fixture (gconstpointer data)
+{
+  const FixtureCase *c = data;
+  g_autofree char *path = data_path (c->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = dm_load_documents_from_path (path, &error);
+  DmDocument *document;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (documents);
+  g_assert_cmpuint (documents->len, ==, c->n_documents);
+
+  document = g_ptr_array_index (documents, c->index);
+  g_assert_cmpstr (dm_document_get_id (document), ==, c->id);
+  g_assert_cmpstr (dm_document_get_title (document), ==, c->title);
+  g_assert_cmpint (dm_document_get_title_in_text (document), ==, c->title_in_text);
+  g_assert_cmpstr (dm_document_get_source (document), ==, c->source);
+  g_assert_cmpstr (dm_document_get_date (document), ==, c->date);
+  g_assert_cmpstr (dm_document_get_url (document), ==, c->url);
+  g_assert_cmpstr (dm_document_get_text (document), ==, c->text);
+  g_assert_cmpuint (dm_document_get_length (document), ==, strlen (c->text));
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = dm_load_documents_from_path (path, &error);
+  DmDocument *document;
+  const char *text;
+  const char *title = "US Secretary of State Antony Blinken urges Azerbaijani President "
+                      "to de-escalate tensions with Armenia";
+
+  g_assert_no_error (error);
+  document = load_one (documents);
+  text = dm_document_get_text (document);
+
+  g_assert_cmpstr (dm_document_get_id (document), ==, "blinken-aliyev-call");
+  g_assert_cmpstr (dm_document_get_title (document), ==, title);
+  g_assert_true (dm_document_get_title_in_text (document));
+  g_assert_cmpstr (dm_document_get_source (document), ==, "AFP");
+  g_assert_true (g_str_has_prefix (text, title));
+  g_assert_cmpint (text[strlen (title)], ==, '\n');
+  g_assert_null (strstr (text, "Source:"));
+  g_assert_null (strstr (text, "AFP"));
+  g_assert_true (g_str_has_suffix (text, "much to Armenia’s dismay."));
+  /* one paragraph per line, kept as lines: 9 paragraphs */
+  {
+    guint lines = 1;
+
+    for (const char *p = text; *p != '\0'; p++)
+      lines += *p == '\n';
+    g_assert_cmpuint (lines, ==, 9);
+  }
+}
+
+/* ---- normalization of plain text -------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *input;
+  const char *text;
+  const char *title;
+  const char *source;
+} NormalizeCase;
+
+static const NormalizeCase normalize_cases[] = {
+  { "crlf", "Armenia and Turkey reopen border\r\nThe border opened.\r\nTrucks crossed.\r\n",
+    "Armenia and Turkey reopen border\nThe border opened.\nTrucks crossed.",
+    "Armenia and Turkey reopen border", NULL },
+  { "cr", "First line here.\rSecond line here.\r",
+    "First line here.\nSecond line here.", NULL, NULL },
+  { "spaces", "  \t Baku\t\tand \xc2\xa0 Yerevan  talk.  \n\n\n  Then\xe2\x80\x83they part.\t ",
+    "Baku and Yerevan talk.\nThen they part.", NULL, NULL },
+  { "invisible", "Arme\xe2\x80\x8bnia\xc2\xad and Geor\xe2\x80\x8dgia\x01\x7f meet.\n\xef\xbb\xbfNext\x1b day.",
+    "Armenia and Georgia meet.\nNext day.", NULL, NULL },
+  { "quotes-kept", "He said: “It’s ‘fine’ — «really» – ok…”\nMore.",
+    "He said: “It’s ‘fine’ — «really» – ok…”\nMore.", NULL, NULL },
+  { "line-separators", "One para.\xe2\x80\xa8Two para.\xc2\x85Three para.",
+    "One para.\nTwo para.\nThree para.", NULL, NULL },
+  { "source-last", "Talks resume in Vienna\nThe talks resumed.\nSource: Reuters\n\n",
+    "Talks resume in Vienna\nThe talks resumed.", "Talks resume in Vienna", "Reuters" },
+  { "source-spaced", "The talks resumed.\n  SOURCE :  AFP.  ", "The talks resumed.", NULL, "AFP" },
+  { "source-sentence-kept", "The talks resumed.\nSource: the ministry said on Monday that it would not attend any further meetings",
+    "The talks resumed.\nSource: the ministry said on Monday that it would not attend any further meetings",
+    NULL, NULL },
+  { "title-final-period", "The talks resumed in Vienna.\nThey ended.", "The talks resumed in Vienna.\nThey ended.",
+    NULL, NULL },
+  { "title-one-word", "World\nThe talks resumed.", "World\nThe talks resumed.", NULL, NULL },
+  { "title-single-paragraph", "Talks resume in Vienna", "Talks resume in Vienna", NULL, NULL },
+  { "title-question", "Will Armenia join the EU?\nNobody knows.", "Will Armenia join the EU?\nNobody knows.",
+    "Will Armenia join the EU?", NULL },
+  { "blank-line-paragraphs",
+    "Ceasefire holds in Karabakh\n\nThe ceasefire held overnight, officials said.\n\nBoth sides reported calm.\n",
+    "Ceasefire holds in Karabakh\nThe ceasefire held overnight, officials said.\nBoth sides reported calm.",
+    "Ceasefire holds in Karabakh", NULL },
+  { "wrapped-no-blank-lines",
+    "The foreign ministers of Armenia and Azerbaijan met in Washington on\n"
+    "Thursday for a new round of talks on a peace treaty, the State\n"
+    "Department said.\n"
+    "Negotiators from both countries have been working on the text for\n"
+    "months, and officials said progress had been made on several of the\n"
+    "remaining points.\n",
+    "The foreign ministers of Armenia and Azerbaijan met in Washington on Thursday for a new round of "
+    "talks on a peace treaty, the State Department said.\n"
+    "Negotiators from both countries have been working on the text for months, and officials said "
+    "progress had been made on several of the remaining points.", NULL, NULL },
+  { "wrapped-hyphen",
+    "Moscow accused the Western governments of backing the pro-\n"
+    "Western opposition in Tbilisi and of stoking unrest, while\n"
+    "Brussels rejected the claims as baseless and unfounded.\n\nEnd.",
+    "Moscow accused the Western governments of backing the pro-Western opposition in Tbilisi and "
+    "of stoking unrest, while Brussels rejected the claims as baseless and unfounded.\nEnd.", NULL, NULL },
+  { "short-lines-not-joined", "Baku\nYerevan\nTbilisi\n\nCapitals.",
+    "Baku\nYerevan\nTbilisi\nCapitals.", NULL, NULL },
+};
+
+static void
+test_normalize (gconstpointer data)
+{
+  const NormalizeCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = dm_load_documents_from_text (c->input, "pasted.txt", &error);
+  DmDocument *document;
+
+  g_assert_no_error (error);
+  document = load_one (documents);
+  g_assert_cmpstr (dm_document_get_text (document), ==, c->text);
+  g_assert_cmpstr (dm_document_get_title (document), ==, c->title);
+  g_assert_cmpint (dm_document_get_title_in_text (document), ==, c->title != NULL);
+  g_assert_cmpstr (dm_document_get_source (document), ==, c->source);
+  g_assert_cmpstr (dm_document_get_id (document), ==, "pasted");
+}
+
+/* Windows-1252 leaves 0x81 undefined: Latin-1 takes over, and the control
+ * character it makes is dropped. */
+static void
+test_latin1_fallback (void)
+{
+  static const char bytes[] = "Caf\xe9 \x81talks in G\xe9orgie\n";
+  g_autoptr(GBytes) input = g_bytes_new_static (bytes, sizeof bytes - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents
+      = dm_load_documents_from_bytes (input, "legacy.txt", DM_FORMAT_AUTO, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, "Café talks in Géorgie");
+}
+
+/* ---- format detection --------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *input;
+  DmDocumentFormat format;
+  const char *text; /* NULL: expect @code */
+  int code;
+} SniffCase;
+
+static const SniffCase sniff_cases[] = {
+  { "noext", "  {\"text\": \"Armenia and Iran met.\"}", DM_FORMAT_AUTO, "Armenia and Iran met.", 0 },
+  { "noext", "\n[{\"text\": \"One.\"}]", DM_FORMAT_AUTO, "One.", 0 },
+  { "noext", "<!DOCTYPE html><title>x</title><p>Hello there.</p>", DM_FORMAT_AUTO, "Hello there.", 0 },
+  { "noext", "\n<P class=x>Upper case tags &amp; entities.</P>", DM_FORMAT_AUTO, "Upper case tags & entities.", 0 },
+  { "noext", "[Update] Armenia and Iran met.", DM_FORMAT_AUTO, "[Update] Armenia and Iran met.", 0 },
+  { "noext", "{\"text\": \"Broken", DM_FORMAT_AUTO, NULL, DM_LOAD_ERROR_MALFORMED },
+  { "noext", "Plain <p> is text here.", DM_FORMAT_AUTO, "Plain <p> is text here.", 0 },
+  { "page.htm", "Just words, no tags.", DM_FORMAT_AUTO, "Just words, no tags.", 0 },
+  { "notes.txt", "<p>Kept as typed.</p>", DM_FORMAT_AUTO, "<p>Kept as typed.</p>", 0 },
+  { "data.json", "Not JSON at all.", DM_FORMAT_AUTO, NULL, DM_LOAD_ERROR_MALFORMED },
+  { "data.txt", "{\"text\": \"Forced.\"}", DM_FORMAT_JSON, "Forced.", 0 },
+  { "data.txt", "<b>Bold</b> move.", DM_FORMAT_HTML, "Bold move.", 0 },
+};
+
+static void
+test_sniff (gconstpointer data)
+{
+  const SniffCase *c = data;
+  g_autoptr(GBytes) input = g_bytes_new_static (c->input, strlen (c->input));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents
+      = dm_load_documents_from_bytes (input, c->name, c->format, &error);
+
+  if (c->text == NULL)
+    {
+      g_assert_error (error, DM_LOAD_ERROR, c->code);
+      g_assert_null (documents);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, c->text);
+}
+
+/* UTF-16 with a BOM is decoded before sniffing finds the markup. */
+static void
+test_html_utf16 (void)
+{
+  static const char html[] = "\xff\xfe<\0p\0>\0"
+                             "A\0 \0\xac\x20!\0<\0/\0p\0>\0";
+  g_autoptr(GBytes) input = g_bytes_new_static (html, sizeof html - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents
+      = dm_load_documents_from_bytes (input, "x", DM_FORMAT_AUTO, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, "A €!");
+}
+
+/* The walk over the tree is iterative: a pathological page cannot
+ * exhaust the stack. */
+static void
+test_html_deep (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body>");
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (html, "<div><span>");
+  g_string_append (html, "Deep text.");
+
+  input = g_bytes_new (html->str, html->len);
+  documents = dm_load_documents_from_bytes (input, "deep.html", DM_FORMAT_AUTO, &error);
+  if (documents != NULL)
+    g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, "Deep text.");
+  else
+    g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY);
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;  /* file created in the temporary folder */
+  const char *bytes; /* NULL: do not create (or see @special) */
+  gsize length;
+  int code;
+  const char *reason; /* expected message after "<path>: " */
+} ErrorCase;
+
+#define B(s) s, sizeof s - 1
+
+static const ErrorCase error_cases[] = {
+  { "no-such.txt", NULL, 0, DM_LOAD_ERROR_NOT_FOUND, "No such file" },
+  { "empty.txt", B (""), DM_LOAD_ERROR_EMPTY, "empty file" },
+  { "blank.txt", B (" \n\t\r\n\xc2\xa0\xe2\x80\x8b\n"), DM_LOAD_ERROR_EMPTY,
+    "no text (the input is empty or only white space)" },
+  { "photo.png", B ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), DM_LOAD_ERROR_BINARY,
+    "binary data (PNG image), not an article" },
+  { "photo.txt", B ("\xff\xd8\xff\xe0\0\x10JFIF"), DM_LOAD_ERROR_BINARY,
+    "binary data (JPEG image), not an article" },
+  { "paper.pdf", B ("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), DM_LOAD_ERROR_BINARY,
+    "binary data (PDF document), not an article" },
+  { "article.docx", B ("PK\x03\x04\x14\0\x06\0"), DM_LOAD_ERROR_BINARY,
+    "binary data (ZIP archive), not an article" },
+  { "text.gz", B ("\x1f\x8b\x08\0\0\0\0\0"), DM_LOAD_ERROR_BINARY,
+    "binary data (gzip archive), not an article" },
+  { "nul.txt", B ("Armenia\0Azerbaijan"), DM_LOAD_ERROR_BINARY,
+    "binary data (NUL bytes), not an article" },
+  { "utf16-no-bom.txt", B ("A\0r\0m\0e\0n\0i\0a\0"), DM_LOAD_ERROR_BINARY,
+    "binary data (NUL bytes), not an article" },
+  { "controls.txt", B ("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f abc"), DM_LOAD_ERROR_BINARY,
+    "binary data (control characters), not an article" },
+  { "bad.txt", B ("Armenia’s envoy — “talks” \xff here"), DM_LOAD_ERROR_ENCODING,
+    "invalid UTF-8 at byte 34" },
+  { "bom-bad.txt", B ("\xef\xbb\xbfplain \xe9 text"), DM_LOAD_ERROR_ENCODING,
+    "invalid UTF-8 at byte 9" },
+  { "bad16.txt", B ("\xff\xfe" "A\0\x00\xd8" "B\0"), DM_LOAD_ERROR_ENCODING,
+    "invalid UTF-16LE text at byte 4" },
+  { "article.json", B ("{\n  \"title\": \"x\",\n      ]\n}"), DM_LOAD_ERROR_MALFORMED,
+    "malformed JSON at line 2, column 15: unexpected character `,', expected string constant" },
+  { "scalar.json", B ("\"just a string\""), DM_LOAD_ERROR_MALFORMED,
+    "JSON is neither an article object nor an array of them" },
+  { "no-text.json", B ("[{\"text\": \"Fine.\"}, {\"title\": \"T\"}]"), DM_LOAD_ERROR_MALFORMED,
+    "article 2 has no \"text\"" },
+  { "number.json", B ("{\"text\": 42}"), DM_LOAD_ERROR_MALFORMED,
+    "\"text\" of the article is not a string" },
+  { "title-array.json", B ("[{\"text\": \"a\"}, {\"text\": \"b\"}, {\"text\": \"c\", \"title\": []}]"),
+    DM_LOAD_ERROR_MALFORMED, "\"title\" of article 3 is not a string" },
+  { "item.json", B ("[{\"text\": \"a\"}, 7]"), DM_LOAD_ERROR_MALFORMED, "article 2 is not an object" },
+  { "empty-array.json", B ("[]"), DM_LOAD_ERROR_EMPTY, "the JSON array holds no articles" },
+  { "blank-text.json", B ("{\"text\": \" \\n \"}"), DM_LOAD_ERROR_EMPTY, "\"text\" of the article is empty" },
+  { "empty.html", B ("<html><head><title>T</title><script>x()</script></head><body><nav>Menu</nav></body></html>"),
+    DM_LOAD_ERROR_EMPTY, "no article text in the HTML" },
+};
+
+static void
+test_error (gconstpointer data)
+{
+  const ErrorCase *c = data;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  if (c->bytes != NULL)
+    path = write_tmp (c->name, c->bytes, c->length);
+  else
+    path = g_build_filename (tmp_dir, c->name, NULL);
+
+  documents = dm_load_documents_from_path (path, &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, c->code);
+
+  expected = g_strdup_printf ("%s: %s", path, c->reason);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_error_relative_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = dm_load_documents_from_path ("no-such.txt", &error);
+
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "no-such.txt: No such file");
+}
+
+static void
+test_error_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = dm_load_documents_from_path (tmp_dir, &error);
+  g_autofree char *expected = g_strdup_printf ("%s: is a folder, not an article", tmp_dir);
+
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_IS_DIRECTORY);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_error_fixture_files (void)
+{
+  static const struct
+  {
+    const char *file;
+    int code;
+  } cases[] = {
+    { "doc-photo.png", DM_LOAD_ERROR_BINARY },
+    { "doc-nul-bytes.txt", DM_LOAD_ERROR_BINARY },
+    { "doc-bad-utf8.txt", DM_LOAD_ERROR_ENCODING },
+    { "doc-empty.txt", DM_LOAD_ERROR_EMPTY },
+    { "doc-blank.txt", DM_LOAD_ERROR_EMPTY },
+    { "doc-malformed.json", DM_LOAD_ERROR_MALFORMED },
+    { "doc-missing-text.json", DM_LOAD_ERROR_MALFORMED },
+    { "doc-text-not-string.json", DM_LOAD_ERROR_MALFORMED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = data_path (cases[i].file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents = dm_load_documents_from_path (path, &error);
+
+      g_assert_null (documents);
+      g_assert_error (error, DM_LOAD_ERROR, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, path));
+    }
+
+  {
+    g_autofree char *path = data_path ("doc-malformed.json");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) documents = dm_load_documents_from_path (path, &error);
+
+    g_assert_nonnull (strstr (error->message, ": malformed JSON at line 3, column 13: "));
+  }
+}
+
+/* The size is checked before reading: a sparse file costs nothing. */
+static void
+test_error_too_large (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "huge.txt", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: file is 70.0 MB, over the 64 MiB limit", path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 70 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  documents = dm_load_documents_from_path (path, &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_unlink (path);
+}
+
+/* ---- standard input ---------------------------------------------------------- */
+
+static GPtrArray *
+load_stdin_from (const char *path, GError **error)
+{
+  int saved = dup (0);
+  int fd = g_open (path, O_RDONLY, 0);
+  GPtrArray *documents;
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (dup2 (fd, 0), ==, 0);
+  close (fd);
+
+  documents = dm_load_documents_from_path ("-", error);
+
+  dup2 (saved, 0);
+  close (saved);
+  return documents;
+}
+
+static void
+test_stdin (void)
+{
+  g_autofree char *path = write_tmp ("stdin.txt", B ("Talks in Baku\nThey met.\nSource: AFP"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = load_stdin_from (path, &error);
+  DmDocument *document;
+
+  g_assert_no_error (error);
+  document = load_one (documents);
+  g_assert_cmpstr (dm_document_get_id (document), ==, "stdin");
+  g_assert_cmpstr (dm_document_get_text (document), ==, "Talks in Baku\nThey met.");
+  g_assert_cmpstr (dm_document_get_source (document), ==, "AFP");
+}
+
+static void
+test_stdin_errors (void)
+{
+  g_autofree char *empty = write_tmp ("stdin-empty", B (""));
+  g_autofree char *huge = g_build_filename (tmp_dir, "stdin-huge", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  int fd;
+
+  documents = load_stdin_from (empty, &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "<stdin>: empty file");
+  g_clear_error (&error);
+
+  /* Standard input has no size to check first: reading stops past the limit. */
+  fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (ftruncate (fd, DM_MAX_INPUT_SIZE + 1), ==, 0);
+  close (fd);
+
+  documents = load_stdin_from (huge, &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "<stdin>: input is over the 64 MiB limit");
+  g_unlink (huge);
+}
+
+/* ---- other entry points ----------------------------------------------------- */
+
+static void
+test_from_file (void)
+{
+  g_autofree char *path = data_path ("doc-article.html");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/folder/x.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = dm_load_documents_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_document_get_id (load_one (documents)), ==, "doc-article");
+  g_clear_pointer (&documents, g_ptr_array_unref);
+
+  documents = dm_load_documents_from_file (missing, NULL, &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "/nonexistent/folder/x.txt: No such file");
+}
+
+static void
+test_from_text_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  documents = dm_load_documents_from_text ("ok \xc3 bad", NULL, &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "pasted text: invalid UTF-8 at byte 3");
+  g_clear_error (&error);
+
+  documents = dm_load_documents_from_text ("   \n  ", "clipboard", &error);
+  g_assert_null (documents);
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY);
+  g_assert_true (g_str_has_prefix (error->message, "clipboard: "));
+}
+
+/* ---- DmDocument ------------------------------------------------------------- */
+
+static void
+on_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  guint *count = user_data;
+
+  g_assert_cmpstr (pspec->name, ==, "id");
+  (*count)++;
+}
+
+static void
+test_document_properties (void)
+{
+  g_autoptr(DmDocument) document
+      = dm_document_new ("a", "T", "S", "2024-01-01", "https://example.org", "T\nBody.", TRUE);
+  g_autofree char *id = NULL, *title = NULL, *source = NULL, *date = NULL, *url = NULL,
+                  *text = NULL;
+  gboolean title_in_text = FALSE;
+  guint notified = 0;
+
+  g_object_get (document, "id", &id, "title", &title, "source", &source, "date", &date, "url", &url,
+                "text", &text, "title-in-text", &title_in_text, NULL);
+  g_assert_cmpstr (id, ==, "a");
+  g_assert_cmpstr (title, ==, "T");
+  g_assert_cmpstr (source, ==, "S");
+  g_assert_cmpstr (date, ==, "2024-01-01");
+  g_assert_cmpstr (url, ==, "https://example.org");
+  g_assert_cmpstr (text, ==, "T\nBody.");
+  g_assert_true (title_in_text);
+  g_assert_cmpuint (dm_document_get_length (document), ==, 7);
+
+  g_signal_connect (document, "notify", G_CALLBACK (on_notify_cb), &notified);
+  dm_document_set_id (document, "b");
+  dm_document_set_id (document, "b");
+  g_assert_cmpstr (dm_document_get_id (document), ==, "b");
+  g_assert_cmpuint (notified, ==, 1);
+
+  {
+    g_autoptr(DmDocument) empty = dm_document_new (NULL, NULL, NULL, NULL, NULL, NULL, FALSE);
+
+    g_assert_cmpstr (dm_document_get_text (empty), ==, "");
+    g_assert_cmpuint (dm_document_get_length (empty), ==, 0);
+    g_assert_cmpint (dm_document_char_offset (empty, 0), ==, 0);
+  }
+}
+
+static void
+test_char_offset (void)
+{
+  /* 1-, 2-, 3- and 4-byte characters */
+  const char *text = "Aé€𐍈 Ərəb “x”";
+  g_autoptr(DmDocument) document = dm_document_new ("x", NULL, NULL, NULL, NULL, text, FALSE);
+  static const struct
+  {
+    gsize byte;
+    glong chars;
+  } cases[] = {
+    { 0, 0 },  { 1, 1 },  { 3, 2 },  { 6, 3 },   { 10, 4 },  { 11, 5 },  { 13, 6 },
+    { 14, 7 }, { 16, 8 }, { 17, 9 }, { 18, 10 }, { 21, 11 }, { 22, 12 }, { 25, 13 },
+  };
+
+  g_assert_cmpuint (strlen (text), ==, 25);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (dm_document_char_offset (document, cases[i].byte), ==, cases[i].chars);
+  for (guint i = G_N_ELEMENTS (cases); i > 0; i--)
+    g_assert_cmpint (dm_document_char_offset (document, cases[i - 1].byte), ==, cases[i - 1].chars);
+}
+
+/* Across the 4 KiB index blocks, in increasing, decreasing and random
+ * order, against g_utf8_pointer_to_offset. */
+static void
+test_char_offset_large (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DmDocument) document = NULL;
+  g_autoptr(GArray) boundaries = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  const char *p;
+
+  while (text->len < 50000)
+    g_string_append (text, "Azərbaycan “Հայաստան” საქართველო 𐍈 ok. ");
+
+  document = dm_document_new ("x", NULL, NULL, NULL, NULL, text->str, FALSE);
+  for (p = text->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize b = p - text->str;
+      g_array_append_val (boundaries, b);
+    }
+
+  for (guint i = 0; i < boundaries->len; i += 7)
+    g_assert_cmpint (dm_document_char_offset (document, g_array_index (boundaries, gsize, i)), ==,
+                     i);
+  for (guint i = boundaries->len; i > 0; i -= MIN (i, 13))
+    g_assert_cmpint (dm_document_char_offset (document, g_array_index (boundaries, gsize, i - 1)),
+                     ==, i - 1);
+  for (guint k = 0; k < 2000; k++)
+    {
+      guint i = g_rand_int_range (rand, 0, boundaries->len);
+
+      g_assert_cmpint (dm_document_char_offset (document, g_array_index (boundaries, gsize, i)), ==,
+                       i);
+    }
+  g_assert_cmpint (dm_document_char_offset (document, text->len), ==,
+                   g_utf8_strlen (text->str, -1));
+}
+
+/* 100 MB of text, offsets asked in increasing order as the analysis does:
+ * must be linear overall, not quadratic. */
+static void
+test_char_offset_speed (void)
+{
+  gsize size = g_test_slow () ? 100 * 1000 * 1000 : 20 * 1000 * 1000;
+  g_autofree char *text = g_malloc (size + 1);
+  g_autoptr(DmDocument) document = NULL;
+  const char unit[] = "Ərəb “x” "; /* 15 bytes, 9 characters */
+  glong last = 0;
+  gdouble seconds;
+
+  for (gsize i = 0; i + sizeof unit - 1 <= size; i += sizeof unit - 1)
+    memcpy (text + i, unit, sizeof unit - 1);
+  size -= size % (sizeof unit - 1);
+  text[size] = '\0';
+  document = dm_document_new ("x", NULL, NULL, NULL, NULL, text, FALSE);
+
+  g_test_timer_start ();
+  for (gsize b = 0; b < size; b += 15 * 37)
+    last = dm_document_char_offset (document, b);
+  seconds = g_test_timer_elapsed ();
+
+  g_assert_cmpint (last, ==, (glong)((size - 1) / (15 * 37)) * 37 * 9);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes: %.3f s", size, seconds);
+  g_assert_cmpfloat (seconds, <, 10.0);
+}
 
 int
 main (int argc, char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
-  return g_test_run ();
+
+  tmp_dir = g_dir_make_tmp ("dm-test-document-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/document/fixture/%s/%u", fixture_cases[i].file,
+                                               fixture_cases[i].index);
+      g_test_add_data_func (name, &fixture_cases[i], test_fixture);
+    }
+  g_test_add_func ("/document/sample", test_sample);
+
+  for (guint i = 0; i < G_N_ELEMENTS (normalize_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/document/normalize/%s", normalize_cases[i].name);
+      g_test_add_data_func (name, &normalize_cases[i], test_normalize);
+    }
+  g_test_add_func ("/document/normalize/latin1-fallback", test_latin1_fallback);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sniff_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/document/format/%u", i);
+      g_test_add_data_func (name, &sniff_cases[i], test_sniff);
+    }
+  g_test_add_func ("/document/format/html-utf16", test_html_utf16);
+  g_test_add_func ("/document/format/html-deep", test_html_deep);
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/document/error/%s", error_cases[i].name);
+      g_test_add_data_func (name, &error_cases[i], test_error);
+    }
+  g_test_add_func ("/document/error/relative-name", test_error_relative_name);
+  g_test_add_func ("/document/error/directory", test_error_directory);
+  g_test_add_func ("/document/error/fixtures", test_error_fixture_files);
+  g_test_add_func ("/document/error/too-large", test_error_too_large);
+
+  g_test_add_func ("/document/stdin/read", test_stdin);
+  g_test_add_func ("/document/stdin/errors", test_stdin_errors);
+  g_test_add_func ("/document/from-file", test_from_file);
+  g_test_add_func ("/document/from-text/errors", test_from_text_errors);
+
+  g_test_add_func ("/document/object/properties", test_document_properties);
+  g_test_add_func ("/document/object/char-offset", test_char_offset);
+  g_test_add_func ("/document/object/char-offset-large", test_char_offset_large);
+  g_test_add_func ("/document/object/char-offset-speed", test_char_offset_speed);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *entry;
+
+    while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, entry, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (tmp_dir);
+    g_free (tmp_dir);
+  }
+
+  return status;
 }

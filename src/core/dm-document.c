@@ -1,2 +1,345 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-document.c: one article and its normalized text.
+ *
+ * Besides holding the metadata, a document converts byte offsets (what the
+ * program uses) into character offsets (what the exchange formats use).  The
+ * analysis asks for offsets in increasing order, millions of times on a big
+ * text, so the conversion keeps a checkpoint to walk forward from and a sparse
+ * index (one count every 4 KiB, built lazily) for jumps and backward steps.
+ */
 #include "config.h"
+
+#include "dm-document.h"
+
+#include <string.h>
+
+#define INDEX_STRIDE 4096
+
+struct _DmDocument
+{
+  GObject parent_instance;
+
+  char    *id;
+  char    *title;
+  char    *source;
+  char    *date;
+  char    *url;
+  char    *text;
+  gsize    length;
+  gboolean title_in_text;
+
+  /* The offset cache is mutable state behind an immutable object: a mutex
+   * keeps dm_document_char_offset() safe when views and workers share it. */
+  GMutex  offset_lock;
+  GArray *index;       /* glong: characters before byte k * INDEX_STRIDE */
+  gsize   cache_byte;
+  glong   cache_char;
+};
+
+G_DEFINE_FINAL_TYPE (DmDocument, dm_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SOURCE,
+  PROP_DATE,
+  PROP_URL,
+  PROP_TEXT,
+  PROP_TITLE_IN_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dm_document_finalize (GObject *object)
+{
+  DmDocument *self = DM_DOCUMENT (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->source);
+  g_free (self->date);
+  g_free (self->url);
+  g_free (self->text);
+  g_clear_pointer (&self->index, g_array_unref);
+  g_mutex_clear (&self->offset_lock);
+
+  G_OBJECT_CLASS (dm_document_parent_class)->finalize (object);
+}
+
+static void
+dm_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DmDocument *self = DM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_TITLE_IN_TEXT:
+      g_value_set_boolean (value, self->title_in_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DmDocument *self = DM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_TITLE:
+      g_free (self->title);
+      self->title = g_value_dup_string (value);
+      break;
+    case PROP_SOURCE:
+      g_free (self->source);
+      self->source = g_value_dup_string (value);
+      break;
+    case PROP_DATE:
+      g_free (self->date);
+      self->date = g_value_dup_string (value);
+      break;
+    case PROP_URL:
+      g_free (self->url);
+      self->url = g_value_dup_string (value);
+      break;
+    case PROP_TEXT:
+      g_free (self->text);
+      /* Every offset points into the text, so it is never NULL. */
+      self->text = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+      self->length = strlen (self->text);
+      break;
+    case PROP_TITLE_IN_TEXT:
+      self->title_in_text = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_document_class_init (DmDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                            | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dm_document_finalize;
+  object_class->get_property = dm_document_get_property;
+  object_class->set_property = dm_document_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE_IN_TEXT] =
+    g_param_spec_boolean ("title-in-text", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dm_document_init (DmDocument *self)
+{
+  g_mutex_init (&self->offset_lock);
+  self->text = g_strdup ("");
+}
+
+DmDocument *
+dm_document_new (const char *id,
+                 const char *title,
+                 const char *source,
+                 const char *date,
+                 const char *url,
+                 const char *text,
+                 gboolean    title_in_text)
+{
+  return g_object_new (DM_TYPE_DOCUMENT,
+                       "id", id,
+                       "title", title,
+                       "source", source,
+                       "date", date,
+                       "url", url,
+                       "text", text,
+                       "title-in-text", title_in_text,
+                       NULL);
+}
+
+const char *
+dm_document_get_id (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return self->id;
+}
+
+const char *
+dm_document_get_title (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+const char *
+dm_document_get_source (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return self->source;
+}
+
+const char *
+dm_document_get_date (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return self->date;
+}
+
+const char *
+dm_document_get_url (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return self->url;
+}
+
+const char *
+dm_document_get_text (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return self->text;
+}
+
+gsize
+dm_document_get_length (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), 0);
+  return self->length;
+}
+
+gboolean
+dm_document_get_title_in_text (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  return self->title_in_text;
+}
+
+/* The analysis renames documents to keep ids unique across files; that is
+ * the one change a document allows after construction. */
+void
+dm_document_set_id (DmDocument *self,
+                    const char *id)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->id, id) == 0)
+    return;
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/* Characters in [from, to): every byte that is not a UTF-8 continuation
+ * byte starts a character, which is also well defined mid-character, so the
+ * index can use fixed byte strides. */
+static glong
+count_chars (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  const guchar *p = (const guchar *) text + from;
+  const guchar *end = (const guchar *) text + to;
+  glong n = 0;
+
+  for (; p < end; p++)
+    n += (*p & 0xC0) != 0x80;
+
+  return n;
+}
+
+static glong
+indexed_chars (DmDocument *self,
+               gsize       block)
+{
+  if (self->index == NULL)
+    {
+      glong zero = 0;
+
+      self->index = g_array_new (FALSE, FALSE, sizeof (glong));
+      g_array_append_val (self->index, zero);
+    }
+
+  while (self->index->len <= block)
+    {
+      gsize k = self->index->len;
+      glong n = g_array_index (self->index, glong, k - 1)
+                + count_chars (self->text, (k - 1) * INDEX_STRIDE, k * INDEX_STRIDE);
+      g_array_append_val (self->index, n);
+    }
+
+  return g_array_index (self->index, glong, block);
+}
+
+glong
+dm_document_char_offset (DmDocument *self,
+                         gsize       byte_offset)
+{
+  glong result;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), -1);
+
+  byte_offset = MIN (byte_offset, self->length);
+
+  g_mutex_lock (&self->offset_lock);
+
+  if (byte_offset >= self->cache_byte && byte_offset - self->cache_byte < INDEX_STRIDE)
+    {
+      result = self->cache_char + count_chars (self->text, self->cache_byte, byte_offset);
+    }
+  else
+    {
+      gsize block = byte_offset / INDEX_STRIDE;
+
+      result = indexed_chars (self, block)
+               + count_chars (self->text, block * INDEX_STRIDE, byte_offset);
+    }
+
+  self->cache_byte = byte_offset;
+  self->cache_char = result;
+
+  g_mutex_unlock (&self->offset_lock);
+
+  return result;
+}

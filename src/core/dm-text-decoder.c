@@ -1,2 +1,688 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-text-decoder.c: from bytes to the clean UTF-8 text of an article.
+ *
+ * Three steps, shared by all readers: recognizing what is not text at all
+ * (images, archives, NUL bytes), decoding (UTF-8, UTF-16/32 with a byte order
+ * mark, else the Windows-1252 of old newsroom files), and normalizing plain
+ * text into paragraphs, one per line, with the headline and the "Source:"
+ * line recognized.  Everything downstream counts on that shape: LF only, no
+ * blank lines, no invisible characters, one space between words.
+ */
 #include "config.h"
+
+#include "dm-readers-private.h"
+
+#include <string.h>
+
+/* Lines longer than this are paragraphs, never the product of hard wrapping. */
+#define MAX_WRAP_WIDTH 120
+#define MIN_WRAP_WIDTH 50
+#define MAX_TITLE_CHARS 200
+#define MAX_SOURCE_CHARS 80
+
+typedef struct {
+  gsize        offset;
+  gsize        length;
+  const char  *bytes;
+  const char  *what;
+} Magic;
+
+/* Formats people drop on the window by mistake; the name makes the error
+ * message say what the file is instead of just "binary". */
+static const Magic magics[] = {
+  { 0, 8, "\x89PNG\r\n\x1a\n", "PNG image" },
+  { 0, 3, "\xff\xd8\xff", "JPEG image" },
+  { 0, 6, "GIF87a", "GIF image" },
+  { 0, 6, "GIF89a", "GIF image" },
+  { 0, 4, "II*\0", "TIFF image" },
+  { 0, 4, "MM\0*", "TIFF image" },
+  { 8, 4, "WEBP", "WebP image" },
+  { 0, 5, "%PDF-", "PDF document" },
+  { 0, 4, "%!PS", "PostScript document" },
+  { 0, 5, "{\\rtf", "RTF document" },
+  { 0, 4, "PK\x03\x04", "ZIP archive" },
+  { 0, 4, "PK\x05\x06", "ZIP archive" },
+  { 0, 8, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document" },
+  { 0, 2, "\x1f\x8b", "gzip archive" },
+  { 0, 3, "BZh", "bzip2 archive" },
+  { 0, 6, "\xfd" "7zXZ\0", "xz archive" },
+  { 0, 4, "\x28\xb5\x2f\xfd", "zstd archive" },
+  { 0, 6, "7z\xbc\xaf\x27\x1c", "7-Zip archive" },
+  { 0, 6, "Rar!\x1a\x07", "RAR archive" },
+  { 257, 5, "ustar", "tar archive" },
+  { 0, 4, "\x7f" "ELF", "executable" },
+  { 0, 16, "SQLite format 3\0", "SQLite database" },
+  { 0, 4, "OggS", "Ogg media" },
+  { 0, 3, "ID3", "MP3 audio" },
+  { 4, 4, "ftyp", "MP4 media" },
+  { 0, 4, "\x1a\x45\xdf\xa3", "Matroska media" },
+  { 0, 4, "\0asm", "WebAssembly module" },
+};
+
+gboolean
+dm_text_has_wide_bom (const guint8 *data,
+                      gsize         size)
+{
+  return (size >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+         || (size >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+         || (size >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0);
+}
+
+const char *
+dm_text_sniff_binary (const guint8 *data,
+                      gsize         size)
+{
+  gsize controls = 0;
+  gsize sample;
+
+  for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
+    {
+      const Magic *m = &magics[i];
+
+      if (size >= m->offset + m->length
+          && memcmp (data + m->offset, m->bytes, m->length) == 0)
+        return m->what;
+    }
+
+  /* UTF-16 and UTF-32 text is full of NUL bytes; its BOM vouches for it.
+   * Without a BOM we do not guess: such files are rare and NUL-heavy. */
+  if (dm_text_has_wide_bom (data, size))
+    return NULL;
+
+  if (memchr (data, '\0', size) != NULL)
+    return "NUL bytes";
+
+  /* Random bytes without NULs still show up as a mass of C0 controls. */
+  sample = MIN (size, 4096);
+  for (gsize i = 0; i < sample; i++)
+    if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r'
+         && data[i] != '\f' && data[i] != '\v' && data[i] != 0x1b)
+        || data[i] == 0x7f)
+      controls++;
+
+  if (controls * 10 > sample)
+    return "control characters";
+
+  return NULL;
+}
+
+static char *
+convert_wide (const guint8 *data,
+              gsize         size,
+              gsize         bom_length,
+              const char   *charset,
+              const char   *name,
+              gsize        *out_length,
+              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize bytes_read = 0;
+  char *utf8;
+
+  utf8 = g_convert ((const char *) data + bom_length, size - bom_length,
+                    "UTF-8", charset, &bytes_read, out_length, &local_error);
+  if (utf8 == NULL)
+    {
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
+                   "%s: invalid %s text at byte %" G_GSIZE_FORMAT,
+                   name, charset, bytes_read + bom_length);
+      return NULL;
+    }
+
+  /* U+0000 would cut every C string we hand out. */
+  if (memchr (utf8, '\0', *out_length) != NULL)
+    {
+      g_free (utf8);
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_BINARY,
+                   "%s: binary data (NUL characters), not an article", name);
+      return NULL;
+    }
+
+  return utf8;
+}
+
+/* Text that is mostly good UTF-8 with a few bad bytes is damaged UTF-8, not
+ * Windows-1252: decoding it as the latter would turn every accented letter
+ * into mojibake, so we report it instead. */
+static gboolean
+looks_like_damaged_utf8 (const guint8 *data,
+                         gsize         size)
+{
+  gsize good = 0, bad = 0;
+  gsize i = 0;
+
+  while (i < size)
+    {
+      gsize n = g_utf8_skip[data[i]];
+      gunichar ch;
+
+      if (data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+
+      ch = n >= 2 && i + n <= size
+           ? g_utf8_get_char_validated ((const char *) data + i, n)
+           : (gunichar) -1;
+      if (ch != (gunichar) -1 && ch != (gunichar) -2)
+        {
+          good++;
+          i += n;
+        }
+      else
+        {
+          bad++;
+          i++;
+        }
+    }
+
+  return good > 0 && good >= bad;
+}
+
+char *
+dm_text_decode (const guint8 *data,
+                gsize         size,
+                const char   *name,
+                gsize        *out_length,
+                GError      **error)
+{
+  const char *end = NULL;
+  gsize length = 0;
+  gsize skip = 0;
+  char *utf8;
+
+  if (size >= 4 && memcmp (data, "\xff\xfe\0\0", 4) == 0)
+    utf8 = convert_wide (data, size, 4, "UTF-32LE", name, &length, error);
+  else if (size >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0)
+    utf8 = convert_wide (data, size, 4, "UTF-32BE", name, &length, error);
+  else if (size >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    utf8 = convert_wide (data, size, 2, "UTF-16LE", name, &length, error);
+  else if (size >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    utf8 = convert_wide (data, size, 2, "UTF-16BE", name, &length, error);
+  else
+    {
+      if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+        skip = 3;
+
+      if (g_utf8_validate_len ((const char *) data + skip, size - skip, &end))
+        {
+          length = size - skip;
+          utf8 = g_strndup ((const char *) data + skip, length);
+        }
+      else if (skip > 0 || looks_like_damaged_utf8 (data, size))
+        {
+          g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
+                       "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT,
+                       name, (gsize) (end - (const char *) data));
+          return NULL;
+        }
+      else
+        {
+          /* Windows-1252 leaves five bytes undefined; Latin-1 takes them all,
+           * and the C1 controls it makes of them are dropped later. */
+          utf8 = g_convert ((const char *) data, size, "UTF-8", "WINDOWS-1252",
+                            NULL, &length, NULL);
+          if (utf8 == NULL)
+            utf8 = g_convert ((const char *) data, size, "UTF-8", "ISO-8859-1",
+                              NULL, &length, NULL);
+          if (utf8 == NULL)
+            {
+              g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
+                           "%s: text is neither UTF-8 nor Windows-1252", name);
+              return NULL;
+            }
+        }
+    }
+
+  if (utf8 != NULL && out_length != NULL)
+    *out_length = length;
+
+  return utf8;
+}
+
+typedef enum {
+  CHAR_KEEP,
+  CHAR_SPACE,
+  CHAR_NEWLINE,
+  CHAR_DROP,
+} CharClass;
+
+static CharClass
+classify (gunichar ch)
+{
+  if (ch < 0x80)
+    {
+      if (ch > 0x20 && ch < 0x7F)
+        return CHAR_KEEP;
+      if (ch == ' ' || ch == '\t')
+        return CHAR_SPACE;
+      if (ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v')
+        return CHAR_NEWLINE;
+      return CHAR_DROP;
+    }
+
+  switch (ch)
+    {
+    case 0x0085: /* next line */
+    case 0x2028: /* line separator */
+    case 0x2029: /* paragraph separator */
+      return CHAR_NEWLINE;
+
+    case 0x00A0: /* no-break space */
+    case 0x1680:
+    case 0x202F: /* narrow no-break space */
+    case 0x205F:
+    case 0x3000:
+      return CHAR_SPACE;
+
+    case 0x00AD: /* soft hyphen: invisible, and it splits names for the matcher */
+    case 0x200B: /* zero-width space */
+    case 0x200C: /* zero-width non-joiner */
+    case 0x200D: /* zero-width joiner */
+    case 0x200E: /* left-to-right mark */
+    case 0x200F: /* right-to-left mark */
+    case 0x2060: /* word joiner */
+    case 0xFEFF: /* BOM inside the text, where it means a zero-width no-break space */
+      return CHAR_DROP;
+
+    default:
+      break;
+    }
+
+  if (ch >= 0x2000 && ch <= 0x200A)
+    return CHAR_SPACE;
+  if (ch < 0xA0) /* C1 controls */
+    return CHAR_DROP;
+  if ((ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2061 && ch <= 0x2069))
+    return CHAR_DROP; /* bidi embeddings and invisible operators */
+
+  return CHAR_KEEP;
+}
+
+/* The core of the normalization, one linear pass with runs of ordinary
+ * characters copied in bulk: it must keep up with 64 MiB inputs. */
+static void
+clean_append (GString    *out,
+              const char *text,
+              gsize       length,
+              gboolean    keep_newlines)
+{
+  const char *p = text;
+  const char *end = text + length;
+  const char *run = p;
+  gboolean line_has_text = FALSE;
+  gboolean pending_space = FALSE;
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+      const char *next;
+      CharClass cls;
+
+      if (c > 0x20 && c < 0x7F)
+        {
+          if (pending_space)
+            {
+              g_string_append_len (out, run, p - run);
+              g_string_append_c (out, ' ');
+              run = p;
+              pending_space = FALSE;
+            }
+          line_has_text = TRUE;
+          p++;
+          continue;
+        }
+
+      if (c < 0x80)
+        {
+          cls = classify (c);
+          next = p + 1;
+          if (c == '\r' && next < end && *next == '\n')
+            next++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            {
+              /* Callers validate; this only keeps a bad caller from looping. */
+              cls = CHAR_DROP;
+              next = p + 1;
+            }
+          else
+            {
+              cls = classify (ch);
+              next = g_utf8_next_char (p);
+            }
+        }
+
+      if (cls == CHAR_NEWLINE && !keep_newlines)
+        cls = CHAR_SPACE;
+
+      if (cls == CHAR_KEEP)
+        {
+          if (pending_space)
+            {
+              g_string_append_len (out, run, p - run);
+              g_string_append_c (out, ' ');
+              run = p;
+              pending_space = FALSE;
+            }
+          line_has_text = TRUE;
+          p = next;
+          continue;
+        }
+
+      /* Anything else ends the run of characters copied as they are. */
+      g_string_append_len (out, run, p - run);
+      run = next;
+
+      if (cls == CHAR_SPACE)
+        pending_space = line_has_text;
+      else if (cls == CHAR_NEWLINE)
+        {
+          g_string_append_c (out, '\n');
+          line_has_text = FALSE;
+          pending_space = FALSE;
+        }
+
+      p = next;
+    }
+
+  g_string_append_len (out, run, p - run);
+}
+
+char *
+dm_text_clean_inline (const char *text,
+                      gssize      length)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  if (length < 0)
+    length = strlen (text);
+
+  out = g_string_sized_new (length);
+  clean_append (out, text, length, FALSE);
+
+  return g_string_free (out, FALSE);
+}
+
+void
+dm_plain_text_clear (DmPlainText *plain)
+{
+  g_clear_pointer (&plain->text, g_free);
+  g_clear_pointer (&plain->title, g_free);
+  g_clear_pointer (&plain->source, g_free);
+  plain->title_in_text = FALSE;
+}
+
+typedef struct {
+  const char *start;
+  gsize       length;  /* bytes */
+  glong       chars;
+  glong       first_word; /* characters of the first word */
+  gboolean    removed;
+} Line;
+
+static gboolean
+line_is_empty (const Line *line)
+{
+  return line->removed || line->length == 0;
+}
+
+/* "Source: AFP" alone on a line: a label, a short value, no sentence. */
+static char *
+match_source_line (const Line *line)
+{
+  const char *p = line->start;
+  const char *end = line->start + line->length;
+  guint spaces = 0;
+
+  if (line->length < 8 || g_ascii_strncasecmp (p, "source", 6) != 0)
+    return NULL;
+
+  p += 6;
+  while (p < end && *p == ' ')
+    p++;
+  if (p >= end || *p != ':')
+    return NULL;
+  p++;
+  while (p < end && *p == ' ')
+    p++;
+
+  if (end > p && end[-1] == '.')
+    end--;
+  if (p >= end || g_utf8_strlen (p, end - p) > MAX_SOURCE_CHARS)
+    return NULL;
+
+  /* "Source: the ministry said on Monday that ..." is a sentence. */
+  for (const char *s = p; s < end; s++)
+    spaces += *s == ' ';
+  if (spaces > 7)
+    return NULL;
+
+  return g_strndup (p, end - p);
+}
+
+static gboolean
+looks_like_title (const char *text,
+                  gsize       length)
+{
+  const char *end = text + length;
+  gunichar last = 0;
+
+  if (length == 0 || g_utf8_strlen (text, length) >= MAX_TITLE_CHARS)
+    return FALSE;
+
+  /* The last character that is not a closing quote or bracket: a quoted
+   * sentence ("… he said.”") is not a headline either. */
+  while (end > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, end);
+
+      last = g_utf8_get_char (prev);
+      if (last != '"' && last != '\'' && last != ')' && last != 0x201D && last != 0x2019
+          && last != 0x00BB)
+        break;
+      end = prev;
+    }
+
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0x2026)
+    return FALSE;
+
+  /* One word ("World", "News") is page furniture, not a headline. */
+  return memchr (text, ' ', length) != NULL && !g_unichar_islower (g_utf8_get_char (text));
+}
+
+static int
+compare_glong (gconstpointer a,
+               gconstpointer b)
+{
+  glong x = *(const glong *) a;
+  glong y = *(const glong *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Whether the break after line @i falls inside a sentence: no terminal
+ * punctuation before it, or a lowercase word after it. */
+static gboolean
+breaks_mid_sentence (const Line *line,
+                     const Line *next)
+{
+  const char *last = g_utf8_find_prev_char (line->start, line->start + line->length);
+  gunichar end = last != NULL ? g_utf8_get_char (last) : 0;
+
+  if (!g_unichar_ispunct (end) || end == ',' || end == '-')
+    return TRUE;
+
+  return g_unichar_islower (g_utf8_get_char (next->start));
+}
+
+/* Hard-wrapped text is recognized by what greedy wrapping guarantees: a
+ * line ends early only when the next word would not have fitted.  Lines
+ * that break early are real breaks (headline, byline, end of paragraph), so
+ * the same rule finds paragraphs even without blank lines between them.
+ * Fills @join[i] when line i continues on line i + 1. */
+static void
+find_wrapped_lines (Line     *lines,
+                    guint     n_lines,
+                    gboolean *join)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (glong));
+  gboolean has_blank = FALSE;
+  gboolean seen_text = FALSE;
+  guint candidates = 0, greedy = 0, mid_sentence = 0;
+  glong width;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      if (line_is_empty (&lines[i]))
+        {
+          has_blank |= seen_text;
+          continue;
+        }
+      seen_text = TRUE;
+
+      if (i + 1 < n_lines && !line_is_empty (&lines[i + 1]) && lines[i].chars <= MAX_WRAP_WIDTH)
+        g_array_append_val (widths, lines[i].chars);
+    }
+
+  if (widths->len < 2)
+    return;
+
+  /* The wrap width: the 90th percentile, robust to an odd long line such as
+   * a headline.  Narrower than this is a list, not wrapped prose. */
+  g_array_sort (widths, compare_glong);
+  width = g_array_index (widths, glong, (widths->len * 9 + 9) / 10 - 1);
+  if (width < MIN_WRAP_WIDTH)
+    return;
+
+  for (guint i = 0; i + 1 < n_lines; i++)
+    {
+      if (line_is_empty (&lines[i]) || line_is_empty (&lines[i + 1]))
+        continue;
+
+      candidates++;
+      join[i] = lines[i].chars <= MAX_WRAP_WIDTH
+                && lines[i].chars + 1 + lines[i + 1].first_word > width;
+      if (join[i])
+        {
+          greedy++;
+          mid_sentence += breaks_mid_sentence (&lines[i], &lines[i + 1]);
+        }
+    }
+
+  /* One-paragraph-per-line articles pass the width test by chance on a line
+   * or two, and their lines end sentences; wrapped prose passes it nearly
+   * everywhere and breaks mostly inside sentences. */
+  if (greedy < 2 || greedy * 10 < candidates * (has_blank ? 6 : 8) || mid_sentence * 2 < greedy)
+    memset (join, 0, n_lines * sizeof (gboolean));
+}
+
+gboolean
+dm_plain_text_parse (const char  *utf8,
+                     gsize        length,
+                     DmPlainText *plain)
+{
+  g_autoptr(GString) clean = g_string_sized_new (length + 1);
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autofree gboolean *join = NULL;
+  GString *text;
+  const char *p, *end;
+  gsize first_end = 0;
+  guint n_paragraphs = 0;
+
+  memset (plain, 0, sizeof *plain);
+
+  clean_append (clean, utf8, length, TRUE);
+
+  p = clean->str;
+  end = clean->str + clean->len;
+  while (p <= end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      Line line = { 0 };
+      const char *w;
+
+      if (nl == NULL)
+        nl = end;
+
+      line.start = p;
+      line.length = nl - p;
+      line.chars = g_utf8_strlen (p, line.length);
+      for (w = p; w < nl && *w != ' '; w = g_utf8_next_char (w))
+        line.first_word++;
+      g_array_append_val (lines, line);
+
+      p = nl + 1;
+    }
+
+  for (guint i = lines->len; i > 0; i--)
+    {
+      Line *line = &g_array_index (lines, Line, i - 1);
+
+      if (line_is_empty (line))
+        continue;
+
+      plain->source = match_source_line (line);
+      if (plain->source != NULL)
+        {
+          line->removed = TRUE;
+          break;
+        }
+    }
+
+  join = g_new0 (gboolean, lines->len);
+  find_wrapped_lines ((Line *) (void *) lines->data, lines->len, join);
+
+  text = g_string_sized_new (clean->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line_is_empty (line))
+        continue;
+
+      g_string_append_len (text, line->start, line->length);
+
+      if (join[i])
+        {
+          /* A word hyphenated across lines ("pro-\nRussian") keeps its hyphen
+           * and loses the break. */
+          gboolean hyphen = line->length >= 2 && line->start[line->length - 1] == '-'
+                            && g_ascii_isalpha (line->start[line->length - 2]);
+
+          if (!hyphen)
+            g_string_append_c (text, ' ');
+          continue;
+        }
+
+      if (n_paragraphs++ == 0)
+        first_end = text->len;
+      g_string_append_c (text, '\n');
+    }
+
+  if (text->len > 0)
+    g_string_truncate (text, text->len - 1);
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      dm_plain_text_clear (plain);
+      return FALSE;
+    }
+
+  if (n_paragraphs >= 2 && looks_like_title (text->str, first_end))
+    {
+      plain->title = g_strndup (text->str, first_end);
+      plain->title_in_text = TRUE;
+    }
+
+  plain->text = g_string_free (text, FALSE);
+  return TRUE;
+}
