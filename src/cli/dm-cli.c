@@ -1,4 +1,368 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-cli.c: the command line.  Options are parsed into a DmCliOptions once,
+ * then one mode runs: --version, --analyze (print the analysis as text, JSON
+ * or CSV without a display) or, with neither, the window — which this build
+ * does not have yet.  Another mode (--export) is one more field, one more
+ * entry and one more branch in dm_cli_run().
+ *
+ * Output is all-or-nothing: every input is loaded and analysed before a byte
+ * goes to standard output, so a script never reads half an analysis. */
 #include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 #include "dm-cli.h"
-int dm_cli_run (int argc, char **argv) { return 0; }
+#include "dm-core.h"
+
+enum {
+  DM_EXIT_OK = 0,
+  DM_EXIT_INPUT = 1,
+  DM_EXIT_USAGE = 2,
+};
+
+typedef enum {
+  DM_CLI_FORMAT_TEXT,
+  DM_CLI_FORMAT_JSON,
+  DM_CLI_FORMAT_CSV,
+} DmCliFormat;
+
+static const struct {
+  const char *name;
+  DmCliFormat format;
+} formats[] = {
+  { "text", DM_CLI_FORMAT_TEXT },
+  { "json", DM_CLI_FORMAT_JSON },
+  { "csv", DM_CLI_FORMAT_CSV },
+};
+
+typedef struct {
+  gboolean    version;
+  gboolean    analyze;
+  char       *format_name;  /* as given, NULL when not */
+  DmCliFormat format;
+  char       *actors;       /* --actors FILE */
+  GStrv       files;        /* the remaining arguments; "-" is stdin */
+} DmCliOptions;
+
+static void
+dm_cli_options_clear (DmCliOptions *options)
+{
+  g_clear_pointer (&options->format_name, g_free);
+  g_clear_pointer (&options->actors, g_free);
+  g_clear_pointer (&options->files, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmCliOptions, dm_cli_options_clear)
+
+/* Messages go to stderr on one line each, so that a script can read them
+ * line by line; a multi-line GError message is folded. */
+static void
+print_error_line (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("%s: %s\n", PACKAGE_NAME, line);
+}
+
+static int
+usage_error (const char *message)
+{
+  print_error_line (message);
+  /* The wording GApplication uses, so that it stays the same when the
+   * window arrives and GApplication parses the options. */
+  g_printerr (_("Run “%s --help” to see a full list of available command line options."),
+              PACKAGE_NAME);
+  g_printerr ("\n");
+  return DM_EXIT_USAGE;
+}
+
+/* Reports @error about the input @path as "diplomap: FILE: reason".  The
+ * loader and the gazetteer already name the file; others may not. */
+static void
+print_input_error (const char *path,
+                   GError     *error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    display = g_strdup ("<stdin>");
+  else
+    display = g_filename_display_name (path);
+
+  if (g_str_has_prefix (error->message, display) ||
+      g_str_has_prefix (error->message, path))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf ("%s: %s", display, error->message);
+
+  print_error_line (message);
+}
+
+static int
+parse_options (int           argc,
+               char        **argv,
+               DmCliOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "analyze", 'a', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &options->analyze,
+      N_("Print the analysis of the files instead of opening a window"), NULL },
+    { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->format_name,
+      N_("Format of --analyze: text (the default), json or csv"), N_("FORMAT") },
+    { "actors", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &options->actors,
+      N_("Add or override actors with those of FILE"), N_("FILE") },
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &options->version,
+      N_("Show the version and quit"), NULL },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &options->files,
+      NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  /* parse_strv() rather than parse(): it leaves main()'s argv alone. */
+  g_auto(GStrv) args = g_new0 (char *, argc + 1);
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  context = g_option_context_new (_("[FILE…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Read news articles and show who does what to whom.\n"
+                                  "A FILE may be plain text, HTML or JSON; “-” reads standard input."));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 when an input cannot be read "
+                                      "or analysed, 2 on a usage error."));
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (error->message);
+
+  /* GOption leaves what it does not know in args; with G_OPTION_REMAINING
+   * everything lands in files, so args holds only the program name. */
+  if (options->format_name != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        if (g_strcmp0 (options->format_name, formats[i].name) == 0)
+          {
+            options->format = formats[i].format;
+            found = TRUE;
+          }
+
+      if (!found)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Unknown format “%s”: use text, json or csv"), options->format_name);
+          return usage_error (message);
+        }
+
+      if (!options->analyze)
+        return usage_error (_("--format only applies to --analyze"));
+    }
+
+  return DM_EXIT_OK;
+}
+
+/* Gives every document an id no other document has, keeping the first one
+ * as it is and numbering the next ones "-2", "-3", …: two "article.txt" from
+ * different folders must stay two documents in the exchange format. */
+static void
+make_ids_unique (GPtrArray *documents)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      DmDocument *document = g_ptr_array_index (documents, i);
+      const char *id = dm_document_get_id (document);
+      g_autofree char *unique = NULL;
+
+      if (id == NULL || *id == '\0')
+        id = "document";
+
+      unique = g_strdup (id);
+      for (guint n = 2; g_hash_table_contains (used, unique); n++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s-%u", id, n);
+        }
+
+      if (g_strcmp0 (unique, dm_document_get_id (document)) != 0)
+        dm_document_set_id (document, unique);
+      g_hash_table_add (used, g_steal_pointer (&unique));
+    }
+}
+
+/* Loads every file, reporting every failure rather than the first only, so
+ * that one run shows all that must be fixed. */
+static gboolean
+load_all (GStrv      files,
+          GPtrArray *documents)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) loaded = dm_load_documents_from_path (files[i], &error);
+
+      if (loaded == NULL)
+        {
+          print_input_error (files[i], error);
+          ok = FALSE;
+          continue;
+        }
+
+      for (guint j = 0; j < loaded->len; j++)
+        g_ptr_array_add (documents, g_object_ref (g_ptr_array_index (loaded, j)));
+    }
+
+  return ok;
+}
+
+static gboolean
+stdout_is_open (void)
+{
+#ifdef G_OS_UNIX
+  /* Checked before any file is opened: with fd 1 closed, the next open()
+   * would get it and the analysis would land in that file. */
+  return fcntl (STDOUT_FILENO, F_GETFD) != -1 || errno != EBADF;
+#else
+  return TRUE;
+#endif
+}
+
+static int
+write_output (const char *data)
+{
+  gsize length = strlen (data);
+  int saved_errno = 0;
+
+  errno = 0;
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    saved_errno = errno != 0 ? errno : EIO;
+
+  if (saved_errno != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Could not write the analysis: %s"), g_strerror (saved_errno));
+      print_error_line (message);
+      return DM_EXIT_INPUT;
+    }
+
+  return DM_EXIT_OK;
+}
+
+static int
+run_analyze (DmCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmGazetteer) gazetteer = NULL;
+  g_autoptr(DmLexicon) lexicon = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DmAnalysis) analysis = NULL;
+  g_autofree char *output = NULL;
+  gboolean ok = TRUE;
+
+  if (options->files == NULL || options->files[0] == NULL)
+    return usage_error (_("--analyze needs at least one FILE (“-” for standard input)"));
+
+  if (!stdout_is_open ())
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Could not write the analysis: %s"), g_strerror (EBADF));
+      print_error_line (message);
+      return DM_EXIT_INPUT;
+    }
+
+  gazetteer = dm_gazetteer_new_default (&error);
+  if (gazetteer == NULL)
+    {
+      print_error_line (error->message);
+      return DM_EXIT_INPUT;
+    }
+
+  if (options->actors != NULL &&
+      !dm_gazetteer_merge_file (gazetteer, options->actors, &error))
+    {
+      print_input_error (options->actors, error);
+      g_clear_error (&error);
+      ok = FALSE;
+    }
+
+  lexicon = dm_lexicon_new_default (&error);
+  if (lexicon == NULL)
+    {
+      print_error_line (error->message);
+      return DM_EXIT_INPUT;
+    }
+
+  /* Keep going after a bad --actors file so that the articles' errors are
+   * reported in the same run. */
+  if (!load_all (options->files, documents) || !ok)
+    return DM_EXIT_INPUT;
+
+  make_ids_unique (documents);
+
+  analysis = dm_analysis_new (gazetteer, lexicon, documents, NULL, &error);
+  if (analysis == NULL)
+    {
+      print_error_line (error->message);
+      return DM_EXIT_INPUT;
+    }
+
+  switch (options->format)
+    {
+    case DM_CLI_FORMAT_JSON:
+      output = dm_analysis_to_json (analysis);
+      break;
+    case DM_CLI_FORMAT_CSV:
+      output = dm_analysis_to_csv (analysis);
+      break;
+    case DM_CLI_FORMAT_TEXT:
+    default:
+      output = dm_analysis_to_text (analysis);
+      break;
+    }
+
+  return write_output (output);
+}
+
+static int
+run_window (DmCliOptions *options)
+{
+  print_error_line (_("The window is not available in this build"));
+  g_printerr (_("Run “%s --analyze FILE…” to print the analysis of articles."), PACKAGE_NAME);
+  g_printerr ("\n");
+  return DM_EXIT_USAGE;
+}
+
+int
+dm_cli_run (int    argc,
+            char **argv)
+{
+  g_auto(DmCliOptions) options = { 0 };
+  int status;
+
+  status = parse_options (argc, argv, &options);
+  if (status != DM_EXIT_OK)
+    return status;
+
+  if (options.version)
+    return write_output (PACKAGE_NAME " " PACKAGE_VERSION "\n");
+
+  if (options.analyze)
+    return run_analyze (&options);
+
+  return run_window (&options);
+}
