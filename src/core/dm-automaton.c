@@ -173,9 +173,17 @@ dm_automaton_new (const char *const *patterns,
       self->out_start[state] = flat->len;
       if (mine)
         g_array_append_vals (flat, mine->data, mine->len);
-      if (state != 0)
-        g_array_append_vals (flat, &g_array_index (flat, guint32, self->out_start[fail[state]]),
-                             self->out_count[fail[state]]);
+      /* Grown first and copied after: appending a slice of @flat to itself
+       * would read the old block once g_array_append_vals reallocates. */
+      if (state != 0 && self->out_count[fail[state]] > 0)
+        {
+          guint32 from = self->out_start[fail[state]];
+          guint32 n = self->out_count[fail[state]];
+
+          g_array_set_size (flat, flat->len + n);
+          memcpy (&g_array_index (flat, guint32, flat->len - n),
+                  &g_array_index (flat, guint32, from), n * sizeof (guint32));
+        }
       self->out_count[state] = flat->len - self->out_start[state];
     }
   self->out_patterns = (guint32 *) g_array_free (g_steal_pointer (&flat), FALSE);
