@@ -110,19 +110,19 @@ static const char *person_pronouns[] = { "he", "him", "his", "she", "her", NULL 
 static gboolean
 word_in (const Unit *u, const char *const *list)
 {
-  return u->type == UNIT_WORD && g_strv_contains (list, u->word);
+  return u && u->type == UNIT_WORD && g_strv_contains (list, u->word);
 }
 
 static gboolean
 is_word (const Unit *u, const char *w)
 {
-  return u->type == UNIT_WORD && g_str_equal (u->word, w);
+  return u && u->type == UNIT_WORD && g_str_equal (u->word, w);
 }
 
 static gboolean
 is_punct (const Unit *u, const char *p)
 {
-  return u->type == UNIT_PUNCT && g_str_equal (u->word, p);
+  return u && u->type == UNIT_PUNCT && g_str_equal (u->word, p);
 }
 
 static Unit *
