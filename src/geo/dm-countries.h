@@ -129,6 +129,16 @@ gboolean          dm_geo_shape_contains      (const DmGeoShape *shape,
 /* Sum of the absolute areas of the rings (normalized units²). */
 double            dm_geo_shape_area          (const DmGeoShape *shape);
 
+/* A good place for a label: the middle of the widest horizontal run inside
+ * @shape, preferring runs near the vertical middle, looked for only within
+ * @within (NULL: anywhere).  *width is the run's length.  FALSE if no part
+ * of the shape is within. */
+gboolean          dm_geo_shape_label_point   (const DmGeoShape *shape,
+                                              const DmGeoRect  *within,
+                                              double           *x,
+                                              double           *y,
+                                              double           *width);
+
 gboolean          dm_geo_rect_intersects     (const DmGeoRect  *a,
                                               const DmGeoRect  *b);
 
