@@ -2,8 +2,9 @@
 /* dm-cli.c: the command line.  Options are parsed into a DmCliOptions once,
  * then one mode runs: --version, --analyze (print the analysis as text, JSON
  * or CSV without a display) or, with neither, the window — which this build
- * does not have yet.  Another mode (--export) is one more field, one more
- * entry and one more branch in dm_cli_run().
+ * does not have yet.  --export (write the relationship view as an image)
+ * lives in dm-cli-export.c: its options are one field here, the rest is
+ * there.
  *
  * Output is all-or-nothing: every input is loaded and analysed before a byte
  * goes to standard output, so a script never reads half an analysis. */
@@ -19,6 +20,7 @@
 #endif
 
 #include "dm-cli.h"
+#include "dm-cli-export.h"
 #include "dm-core.h"
 
 enum {
@@ -49,6 +51,7 @@ typedef struct {
   DmCliFormat format;
   char       *actors;       /* --actors FILE */
   GStrv       files;        /* the remaining arguments; "-" is stdin */
+  DmCliExportOptions export;
 } DmCliOptions;
 
 static void
@@ -57,6 +60,7 @@ dm_cli_options_clear (DmCliOptions *options)
   g_clear_pointer (&options->format_name, g_free);
   g_clear_pointer (&options->actors, g_free);
   g_clear_pointer (&options->files, g_strfreev);
+  dm_cli_export_options_clear (&options->export);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmCliOptions, dm_cli_options_clear)
@@ -136,6 +140,7 @@ parse_options (int           argc,
   context = g_option_context_new (_("[FILE…]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  dm_cli_export_add_entries (context, &options->export);
   g_option_context_set_summary (context,
                                 _("Read news articles and show who does what to whom.\n"
                                   "A FILE may be plain text, HTML or JSON; “-” reads standard input."));
@@ -169,6 +174,9 @@ parse_options (int           argc,
       if (!options->analyze)
         return usage_error (_("--format only applies to --analyze"));
     }
+
+  if (options->analyze && dm_cli_export_requested (&options->export))
+    return usage_error (_("--analyze and --export cannot be used together"));
 
   return DM_EXIT_OK;
 }
@@ -263,27 +271,18 @@ write_output (const char *data)
   return DM_EXIT_OK;
 }
 
+/* Loads the gazetteer, --actors and every file, and analyses them: what
+ * --analyze and --export share.  Reports errors itself. */
 static int
-run_analyze (DmCliOptions *options)
+build_analysis (DmCliOptions  *options,
+                DmAnalysis   **out)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DmGazetteer) gazetteer = NULL;
   g_autoptr(DmLexicon) lexicon = NULL;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(DmAnalysis) analysis = NULL;
-  g_autofree char *output = NULL;
+  DmAnalysis *analysis;
   gboolean ok = TRUE;
-
-  if (options->files == NULL || options->files[0] == NULL)
-    return usage_error (_("--analyze needs at least one FILE (“-” for standard input)"));
-
-  if (!stdout_is_open ())
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("Could not write the analysis: %s"), g_strerror (EBADF));
-      print_error_line (message);
-      return DM_EXIT_INPUT;
-    }
 
   gazetteer = dm_gazetteer_new_default (&error);
   if (gazetteer == NULL)
@@ -321,6 +320,32 @@ run_analyze (DmCliOptions *options)
       return DM_EXIT_INPUT;
     }
 
+  *out = analysis;
+  return DM_EXIT_OK;
+}
+
+static int
+run_analyze (DmCliOptions *options)
+{
+  g_autoptr(DmAnalysis) analysis = NULL;
+  g_autofree char *output = NULL;
+  int status;
+
+  if (options->files == NULL || options->files[0] == NULL)
+    return usage_error (_("--analyze needs at least one FILE (“-” for standard input)"));
+
+  if (!stdout_is_open ())
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Could not write the analysis: %s"), g_strerror (EBADF));
+      print_error_line (message);
+      return DM_EXIT_INPUT;
+    }
+
+  status = build_analysis (options, &analysis);
+  if (status != DM_EXIT_OK)
+    return status;
+
   switch (options->format)
     {
     case DM_CLI_FORMAT_JSON:
@@ -336,6 +361,37 @@ run_analyze (DmCliOptions *options)
     }
 
   return write_output (output);
+}
+
+/* The image is checked for all that needs no article first, so that a
+ * typo in --size does not wait for the analysis. */
+static int
+run_export (DmCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmAnalysis) analysis = NULL;
+  int status;
+
+  if (options->files == NULL || options->files[0] == NULL)
+    return usage_error (_("--export needs at least one FILE (“-” for standard input)"));
+
+  if (!dm_cli_export_validate (&options->export, &error))
+    {
+      print_error_line (error->message);
+      return DM_EXIT_INPUT;
+    }
+
+  status = build_analysis (options, &analysis);
+  if (status != DM_EXIT_OK)
+    return status;
+
+  if (!dm_cli_export_write (&options->export, analysis, &error))
+    {
+      print_error_line (error->message);
+      return DM_EXIT_INPUT;
+    }
+
+  return DM_EXIT_OK;
 }
 
 static int
@@ -363,6 +419,9 @@ dm_cli_run (int    argc,
 
   if (options.analyze)
     return run_analyze (&options);
+
+  if (dm_cli_export_requested (&options.export))
+    return run_export (&options);
 
   return run_window (&options);
 }
