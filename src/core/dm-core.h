@@ -12,3 +12,4 @@
 #include "dm-extractor.h"
 #include "dm-analysis.h"
 #include "dm-analysis-writer.h"
+#include "dm-selection.h"
