@@ -38,7 +38,7 @@ static const Case cases[] = {
   { "phrasal-verb-longest", "She calls on them and called for calm.", "appeal.call-on:calls on appeal.call-on:called for" },
   { "irregular-past", "They met and meet again.", "consult.meet:met consult.meet:meet" },
   { "noun-plural", "tension and tensions", "tension.noun:tension tension.noun:tensions" },
-  { "y-plural-and-past", "hostilities; they supplied arms", "fight.noun:hostilities aid.verb:supplied" },
+  { "y-plural-and-past", "hostilities; they supplied arms", "fight.noun:hostilities aid.verb:supplied aid.arm:arms" },
   { "longest-noun-phrase", "peace talks resumed", "negotiate.talks:peace talks" },
   { "whole-words-only", "warfare, warden, backpack", "" },
   { "prefixed-compound", "so-called de-escalation", "" },

@@ -60,21 +60,23 @@ static const char *prepositions[] = {
   "before", "during", "despite", "without", "inside", "outside", NULL
 };
 
-/* Prepositions that attach the patient to a noun cue. */
+/* Prepositions that attach the patient to a noun cue.  "over" and
+ * "about" give a topic ("wars over Karabakh"), never a party. */
 static const char *linking_prepositions[] = {
-  "with", "between", "to", "of", "for", "against", "on", "toward", "towards", "over",
-  "about", "into", "at", "from", NULL
+  "with", "between", "to", "of", "for", "against", "on", "toward", "towards", "into", "at",
+  "from", "w", NULL
 };
 
 static const char *clause_openers[] = {
   "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but",
   "because", "when", "since", "until", "if", "unless", "amid", "after", "before", "as",
-  "where", "however", "yet", "so", NULL
+  "where", "however", "yet", "so", "that", NULL
 };
 
 static const char *negations[] = {
   "not", "never", "no", "refused", "refuses", "refuse", "refrained", "refrain", "declined",
-  "denied", "denies", "without", "n't", "nor", NULL
+  "denied", "denies", "without", "n't", "nor", "avoid", "avoids", "avoided", "avoiding",
+  "failed", "fails", "instead", NULL
 };
 
 static const char *reciprocal_words[] = {
@@ -98,11 +100,21 @@ static const char *pair_phrases[] = {
   "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
 };
 
+/* Words that may stand between a preposition and its actor phrase. */
+static const char *noun_modifiers[] = {
+  "the", "a", "an", "its", "their", "his", "her", "both", "neighboring", "neighbouring",
+  "neighbor", "neighbour", "long-standing", "longstanding", "rival", "eastern", "western",
+  "northern", "southern", "central", "breakaway", "disputed", "occupied", "mountainous",
+  "former", "fellow", "ally", "allied", "traditional", "key", "strategic", "two", "warring",
+  NULL
+};
+
 /* Nouns whose "of X" stands for X itself. */
 static const char *heads_of_state[] = {
   "leaders", "leader", "leadership", "president", "presidents", "government", "governments",
   "minister", "ministers", "ministry", "authorities", "officials", "head", "heads", "army",
-  "forces", "troops", "delegation", "delegations", "parliament", NULL
+  "forces", "troops", "delegation", "delegations", "parliament", "countries", "nations",
+  "states", "sides", NULL
 };
 
 static const char *person_pronouns[] = { "he", "him", "his", "she", "her", NULL };
@@ -340,6 +352,12 @@ merge_titles (Context *ctx)
     }
 }
 
+static gboolean
+is_dash (const Unit *u)
+{
+  return is_punct (u, "\xe2\x80\x93") || is_punct (u, "\xe2\x80\x94");
+}
+
 /* "Armenia and Azerbaijan", "Aliyev and Pashinyan", "US-EU", "France,
  * Russia and the U.S." become one coordinated phrase. */
 static void
@@ -364,6 +382,9 @@ merge_coordination (Context *ctx)
         }
       if (j >= ctx->units->len)
         continue;
+      /* "Armenia – and France – accuse": an aside set off by dashes */
+      if (j + 1 < ctx->units->len && is_dash (unit_at (ctx, j)) && is_word (unit_at (ctx, j + 1), "and"))
+        j++;
       {
         Unit *link = unit_at (ctx, j);
         guint k = j + 1;
@@ -377,6 +398,8 @@ merge_coordination (Context *ctx)
           k++;
         if (k < ctx->units->len && unit_at (ctx, k)->type == UNIT_ACTOR)
           {
+            if (k + 1 < ctx->units->len && is_dash (unit_at (ctx, k + 1)) && is_dash (unit_at (ctx, i + 1)))
+              k++;
             merge_range (ctx, i, k);
             i--;
           }
@@ -529,9 +552,22 @@ is_governed (Context *ctx, int i)
         return FALSE;
       if (word_in (u, prepositions))
         return TRUE;
-      if (!(is_word (u, "the") || is_word (u, "neighboring") || is_word (u, "neighbouring")
-            || is_word (u, "both") || is_word (u, "a") || is_word (u, "its")
-            || is_word (u, "their") || is_word (u, "long-standing") || is_word (u, "rival")))
+      if (!word_in (u, noun_modifiers))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* TRUE when @preposition governs the actor phrase at @i. */
+static gboolean
+is_governed_by (Context *ctx, int i, const char *preposition)
+{
+  for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (is_word (u, preposition))
+        return TRUE;
+      if (!word_in (u, noun_modifiers))
         return FALSE;
     }
   return FALSE;
@@ -571,6 +607,13 @@ is_gerund (Context *ctx, const Unit *cue)
   return head > 4 && strncmp (p + head - 3, "ing", 3) == 0;
 }
 
+static gboolean
+is_ing_word (const Unit *u)
+{
+  gsize n = u->type == UNIT_WORD ? strlen (u->word) : 0;
+  return n > 4 && g_str_has_suffix (u->word, "ing");
+}
+
 static int
 find_agent (Context *ctx, int cue)
 {
@@ -588,6 +631,10 @@ find_agent (Context *ctx, int cue)
         return k;
       if (word_in (u, negations))
         return -2;
+      /* ", sparking deadly fighting with …": a participle after a comma
+       * takes the subject of the clause before it */
+      if (is_punct (u, ",") && k + 1 < cue && is_ing_word (unit_at (ctx, k + 1)))
+        return clause_subject (ctx, k);
     }
   /* ", which sides with Baku": the phrase before the relative pronoun. */
   if (start > 0)
@@ -605,7 +652,7 @@ find_agent (Context *ctx, int cue)
   return -1;
 }
 
-static int find_noun_patient (Context *ctx, int cue, gboolean *between);
+static int find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word);
 static gboolean is_gerund (Context *ctx, const Unit *cue);
 
 /* "the Karabakh conflict", "the Karabakh peace process": an actor phrase
@@ -648,13 +695,16 @@ find_verb_patient (Context *ctx, int cue)
 {
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, unit_at (ctx, cue)->rule);
 
-  for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 10; k++)
+  guint window = rule->object_window ? rule->object_window : 10;
+
+  for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + window; k++)
     {
       Unit *u = unit_at (ctx, k);
       if (u->type == UNIT_CUE && rule->kind == DM_LINK_MEDIATE)
         {
           gboolean between;
-          int parties = find_noun_patient (ctx, k, &between);
+          const char *link_word;
+          int parties = find_noun_patient (ctx, k, &between, &link_word);
           return between ? parties : -1;
         }
       if (is_clause_boundary (u) || u->type == UNIT_CUE || is_punct (u, ",") || is_punct (u, "."))
@@ -663,6 +713,10 @@ find_verb_patient (Context *ctx, int cue)
         {
           Unit *prev = unit_at (ctx, k - 1);
           if (u->capital && (is_word (prev, "in") || is_word (prev, "at")))
+            continue;
+          /* "discuss Karabakh" names a topic; "discuss with Baku" a party */
+          if (rule->prepositional_object && !is_governed_by (ctx, k, "with")
+              && !is_governed_by (ctx, k, "to"))
             continue;
           if (is_modifier (ctx, k))
             return -1;
@@ -674,19 +728,59 @@ find_verb_patient (Context *ctx, int cue)
 
 /* The patient of a noun cue: "tensions with Armenia", "seizure of the
  * region", "support for Yerevan". */
-static int
-find_noun_patient (Context *ctx, int cue, gboolean *between)
+/* The last word of a cue phrase ("concerns about", "ensuring contacts
+ * between") when it is itself the link to the patient. */
+static const char *
+cue_final_preposition (Context *ctx, const Unit *cue)
 {
+  static const char *finals[] = { "about", "between", "with", "to", "for", "against", "on", "at", NULL };
+  const char *p = ctx->text + cue->start;
+  const char *end = ctx->text + cue->end;
+  const char *space = g_strrstr_len (p, end - p, " ");
+  g_autofree char *last = NULL;
+
+  if (!space)
+    return NULL;
+  last = g_ascii_strdown (space + 1, end - space - 1);
+  for (guint i = 0; finals[i]; i++)
+    if (g_str_equal (last, finals[i]))
+      return finals[i];
+  return NULL;
+}
+
+/* The patient of a noun cue: "tensions with Armenia", "seizure of the
+ * region", "support for Yerevan".  @link_word is the preposition that
+ * introduced it ("from" names the agent: "support from Armenia"). */
+static int
+find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word)
+{
+  const Unit *c = unit_at (ctx, cue);
+  DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, c->rule)->kind;
+  const char *final = cue_final_preposition (ctx, c);
   guint k = cue + 1;
 
   *between = FALSE;
-  /* up to two words ("economic support for", "call to") before the link */
-  while (k < ctx->units->len && k <= (guint) cue + 2 && unit_at (ctx, k)->type == UNIT_WORD
-         && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers))
-    k++;
-  if (k >= ctx->units->len || !word_in (unit_at (ctx, k), linking_prepositions))
+  *link_word = NULL;
+  if (final)
+    {
+      *link_word = final;
+      k = cue;
+    }
+  else
+    {
+      /* up to two words ("economic support for", "call to") before the link */
+      while (k < ctx->units->len && k <= (guint) cue + 2 && unit_at (ctx, k)->type == UNIT_WORD
+             && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers))
+        k++;
+      if (k >= ctx->units->len || !word_in (unit_at (ctx, k), linking_prepositions))
+        return -1;
+      *link_word = unit_at (ctx, k)->word;
+    }
+  /* "talks on Karabakh", "tensions on the border": a topic or a place */
+  if (g_str_equal (*link_word, "on")
+      && (kind == DM_LINK_CONSULT || kind == DM_LINK_NEGOTIATE || kind == DM_LINK_MEDIATE || kind == DM_LINK_TENSION))
     return -1;
-  *between = is_word (unit_at (ctx, k), "between");
+  *between = g_str_equal (*link_word, "between");
   for (guint j = k + 1; j < ctx->units->len && j <= k + 5; j++)
     {
       Unit *u = unit_at (ctx, j);
@@ -725,9 +819,14 @@ find_passive_agent (Context *ctx, int cue)
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 2; k++)
     if (is_word (unit_at (ctx, k), "by"))
       {
-        for (guint j = k + 1; j < ctx->units->len && j <= k + 3; j++)
-          if (unit_at (ctx, j)->type == UNIT_ACTOR)
-            return j;
+        for (guint j = k + 1; j < ctx->units->len && j <= k + 6; j++)
+          {
+            Unit *u = unit_at (ctx, j);
+            if (u->type == UNIT_ACTOR)
+              return j;
+            if (!(word_in (u, noun_modifiers) || word_in (u, heads_of_state) || is_word (u, "of")))
+              return -1;
+          }
         return -1;
       }
   return -1;
@@ -786,12 +885,13 @@ extract_cue (Context *ctx, int cue, GArray *out)
   const Unit *c = unit_at (ctx, cue);
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, c->rule);
   gboolean between = FALSE;
+  const char *link_word = NULL;
   int agent, patient, passive_agent;
   const Unit *a, *p;
   float confidence;
 
   if (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue))
-    patient = find_noun_patient (ctx, cue, &between);
+    patient = find_noun_patient (ctx, cue, &between, &link_word);
   else
     patient = find_verb_patient (ctx, cue);
 
@@ -808,6 +908,10 @@ extract_cue (Context *ctx, int cue, GArray *out)
     return;  /* negated: "did not attend the meetings" */
 
   passive_agent = rule->pos == DM_CUE_VERB && !rule->reciprocal ? find_passive_agent (ctx, cue) : -1;
+  /* "support from Armenia", "the warning from the Azerbaijani side": the
+   * phrase after "from" acts on the one before */
+  if (passive_agent < 0 && patient >= 0 && link_word && g_str_equal (link_word, "from"))
+    passive_agent = patient;
   if (passive_agent >= 0)
     {
       patient = agent;

@@ -232,6 +232,9 @@ load_entry (DmLexicon  *self,
                                                                dm_link_kind_is_directed (rule.kind));
   rule.confidence = json_object_get_double_member_with_default (entry, "confidence", 0.8);
   rule.reciprocal = json_object_get_boolean_member_with_default (entry, "reciprocal", FALSE);
+  rule.prepositional_object = g_strcmp0 (json_object_get_string_member_with_default (entry, "object", NULL),
+                                         "prepositional") == 0;
+  rule.object_window = json_object_get_int_member_with_default (entry, "object_window", 0);
   g_array_append_val (self->rules, rule);
 
   for (guint i = 0; phrases[i]; i++)

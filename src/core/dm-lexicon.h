@@ -20,6 +20,8 @@ typedef struct {
   gboolean   directed;   /* copied from the kind unless the entry overrides */
   float      confidence;
   gboolean   reciprocal; /* "joint drills": every party acts on the others */
+  gboolean   prepositional_object; /* "discuss X" is a topic, "discuss with X" a party */
+  guint      object_window; /* units a verb's object may lie after it; 0: the default */
 } DmCueRule;
 
 typedef struct {
