@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-basemap-source.c: the offline basemap as a ShumateMapSource.
+ *
+ * fill_tile_async() hands the drawing to a worker thread (the country
+ * polygons are read-only once loaded, and each source owns a tint nobody
+ * changes), then, back on the main thread, wraps the pixels in a
+ * GdkMemoryTexture, which needs no copy: cairo's ARGB32 is GDK's default
+ * memory format on either endianness.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "dm-basemap.h"
+#include "dm-basemap-source.h"
+
+struct _DmBasemapSource
+{
+  ShumateMapSource parent_instance;
+
+  gboolean     dark;
+  DmActorTint *tint;
+  int          scale_factor;
+  guint        n_pending;
+  guint        n_filled;
+};
+
+G_DEFINE_FINAL_TYPE (DmBasemapSource, dm_basemap_source, SHUMATE_TYPE_MAP_SOURCE)
+
+enum {
+  TILE_FILLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What a worker needs: plain values and a reference on the tint. */
+typedef struct {
+  int              zoom, x, y;
+  int              scale;
+  const DmPalette *palette;
+  DmActorTint     *tint;
+  /* results */
+  GBytes          *pixels;
+  int              stride;
+} TileJob;
+
+static void
+tile_job_free (TileJob *job)
+{
+  g_clear_pointer (&job->tint, dm_actor_tint_unref);
+  g_clear_pointer (&job->pixels, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+draw_tile_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  TileJob *job = task_data;
+  int size = 256 * job->scale;
+  DmBasemapOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_surface_set_device_scale (surface, job->scale, job->scale);
+  cr = cairo_create (surface);
+
+  dm_basemap_options_init (&options);
+  options.tint = job->tint;
+  /* as the export draws it (dm-relation-view.c): the markers stand on
+   * the capitals, and land outside the story is dimmed */
+  options.show_labels = FALSE;
+  options.show_capitals = FALSE;
+  options.dim_untinted = TRUE;
+  dm_basemap_draw_tile (cr, job->zoom, job->x, job->y, job->scale, job->palette, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  job->stride = cairo_image_surface_get_stride (surface);
+  /* The bytes keep the surface alive: no copy of the pixels. */
+  job->pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                            (gsize) job->stride * size,
+                                            (GDestroyNotify) cairo_surface_destroy,
+                                            surface);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_tile_drawn_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DmBasemapSource *self = DM_BASEMAP_SOURCE (object);
+  g_autoptr(GTask) outer = user_data;
+  ShumateTile *tile = g_task_get_task_data (outer);
+  TileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int size = 256 * job->scale;
+
+  self->n_pending--;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, job->pixels, job->stride);
+  shumate_tile_set_fade_in (tile, FALSE);
+  shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
+  shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
+  self->n_filled++;
+
+  g_task_return_boolean (outer, TRUE);
+  g_signal_emit (self, signals[TILE_FILLED], 0);
+}
+
+static void
+dm_basemap_source_fill_tile_async (ShumateMapSource    *source,
+                                   ShumateTile         *tile,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  DmBasemapSource *self = DM_BASEMAP_SOURCE (source);
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  TileJob *job;
+
+  g_return_if_fail (SHUMATE_IS_TILE (tile));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, dm_basemap_source_fill_tile_async);
+  g_task_set_task_data (outer, g_object_ref (tile), g_object_unref);
+
+  shumate_tile_set_state (tile, SHUMATE_STATE_LOADING);
+
+  job = g_new0 (TileJob, 1);
+  job->zoom = shumate_tile_get_zoom_level (tile);
+  job->x = shumate_tile_get_x (tile);
+  job->y = shumate_tile_get_y (tile);
+  job->scale = self->scale_factor;
+  job->palette = dm_palette_get (self->dark);
+  job->tint = self->tint != NULL ? dm_actor_tint_ref (self->tint) : NULL;
+
+  inner = g_task_new (self, cancellable, on_tile_drawn_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (inner, draw_tile_in_thread);
+  g_task_set_task_data (inner, job, (GDestroyNotify) tile_job_free);
+  self->n_pending++;
+  g_task_run_in_thread (inner, draw_tile_in_thread);
+}
+
+static gboolean
+dm_basemap_source_fill_tile_finish (ShumateMapSource  *source,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+dm_basemap_source_finalize (GObject *object)
+{
+  DmBasemapSource *self = DM_BASEMAP_SOURCE (object);
+
+  g_clear_pointer (&self->tint, dm_actor_tint_unref);
+
+  G_OBJECT_CLASS (dm_basemap_source_parent_class)->finalize (object);
+}
+
+static void
+dm_basemap_source_class_init (DmBasemapSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ShumateMapSourceClass *source_class = SHUMATE_MAP_SOURCE_CLASS (klass);
+
+  object_class->finalize = dm_basemap_source_finalize;
+
+  source_class->fill_tile_async = dm_basemap_source_fill_tile_async;
+  source_class->fill_tile_finish = dm_basemap_source_fill_tile_finish;
+
+  /**
+   * DmBasemapSource::tile-filled:
+   *
+   * A tile got its texture (main thread).
+   */
+  signals[TILE_FILLED] =
+    g_signal_new ("tile-filled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+dm_basemap_source_init (DmBasemapSource *self)
+{
+  self->scale_factor = 1;
+}
+
+DmBasemapSource *
+dm_basemap_source_new (gboolean     dark,
+                       DmActorTint *tint,
+                       int          scale_factor,
+                       guint        generation)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%u", DM_BASEMAP_SOURCE_ID, generation);
+  DmBasemapSource *self;
+
+  self = g_object_new (DM_TYPE_BASEMAP_SOURCE,
+                       "id", id,
+                       "name", "Natural Earth",
+                       "license", "Made with Natural Earth",
+                       "license-uri", "https://www.naturalearthdata.com/",
+                       "min-zoom-level", (guint) 2,
+                       "max-zoom-level", (guint) 10,
+                       "tile-size", (guint) 256,
+                       "projection", SHUMATE_MAP_PROJECTION_MERCATOR,
+                       NULL);
+  self->dark = !!dark;
+  self->tint = tint != NULL ? dm_actor_tint_ref (tint) : NULL;
+  self->scale_factor = CLAMP (scale_factor, 1, 4);
+
+  return self;
+}
+
+gboolean
+dm_basemap_source_get_dark (DmBasemapSource *self)
+{
+  g_return_val_if_fail (DM_IS_BASEMAP_SOURCE (self), FALSE);
+
+  return self->dark;
+}
+
+int
+dm_basemap_source_get_scale_factor (DmBasemapSource *self)
+{
+  g_return_val_if_fail (DM_IS_BASEMAP_SOURCE (self), 1);
+
+  return self->scale_factor;
+}
+
+guint
+dm_basemap_source_get_n_pending (DmBasemapSource *self)
+{
+  g_return_val_if_fail (DM_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->n_pending;
+}
+
+guint
+dm_basemap_source_get_n_filled (DmBasemapSource *self)
+{
+  g_return_val_if_fail (DM_IS_BASEMAP_SOURCE (self), 0);
+
+  return self->n_filled;
+}

@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-relation-layer.c: the relationship view over the map.
+ *
+ * The layout is made lazily for the viewport of the frame being drawn and
+ * kept until the viewport, the analysis or the selection changes; clicks
+ * are tested against that same layout, so a click lands on what was
+ * drawn.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-palette.h"
+#include "dm-relation-layer.h"
+
+struct _DmRelationLayer
+{
+  ShumateLayer parent_instance;
+
+  DmAnalysis          *analysis;
+  DmRelationSelection  selection;
+  DmRelationViewOptions options;
+  DmRelationLayout    *layout;    /* nullable: stale */
+};
+
+G_DEFINE_FINAL_TYPE (DmRelationLayer, dm_relation_layer, SHUMATE_TYPE_LAYER)
+
+static void
+invalidate_layout (DmRelationLayer *self)
+{
+  g_clear_pointer (&self->layout, dm_relation_layout_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_viewport_changed_cb (DmRelationLayer *self)
+{
+  invalidate_layout (self);
+}
+
+void
+dm_relation_layer_get_dm_viewport (DmRelationLayer *self,
+                                   DmViewport      *out)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (DM_IS_RELATION_LAYER (self));
+  g_return_if_fail (out != NULL);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  /* Not dm_viewport_init(): it would clamp nothing here, but the zoom
+   * must be the map's exactly for markers to sit on the tiles. */
+  out->center_lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  out->center_lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  out->zoom = shumate_viewport_get_zoom_level (viewport);
+  out->width = gtk_widget_get_width (GTK_WIDGET (self));
+  out->height = gtk_widget_get_height (GTK_WIDGET (self));
+  out->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+const DmRelationLayout *
+dm_relation_layer_get_layout (DmRelationLayer *self)
+{
+  DmViewport viewport;
+
+  g_return_val_if_fail (DM_IS_RELATION_LAYER (self), NULL);
+
+  if (self->analysis == NULL)
+    return NULL;
+
+  dm_relation_layer_get_dm_viewport (self, &viewport);
+  if (viewport.width <= 0 || viewport.height <= 0)
+    return NULL;
+
+  /* The viewport's notifications normally clear it; the size and scale
+   * are checked here. */
+  if (self->layout != NULL &&
+      (self->layout->viewport.width != viewport.width ||
+       self->layout->viewport.height != viewport.height ||
+       self->layout->viewport.scale != viewport.scale ||
+       self->layout->viewport.zoom != viewport.zoom ||
+       self->layout->viewport.center_lat != viewport.center_lat ||
+       self->layout->viewport.center_lon != viewport.center_lon))
+    g_clear_pointer (&self->layout, dm_relation_layout_free);
+
+  if (self->layout == NULL)
+    self->layout = dm_relation_layout_new (&viewport, self->analysis,
+                                           &self->selection, &self->options);
+
+  return self->layout;
+}
+
+gboolean
+dm_relation_layer_hit_test (DmRelationLayer *self,
+                            double           x,
+                            double           y,
+                            int             *actor,
+                            int             *link)
+{
+  const DmRelationLayout *layout;
+
+  g_return_val_if_fail (DM_IS_RELATION_LAYER (self), FALSE);
+
+  *actor = -1;
+  *link = -1;
+
+  layout = dm_relation_layer_get_layout (self);
+  if (layout == NULL)
+    return FALSE;
+
+  return dm_relation_layout_hit_test (layout, x, y, actor, link);
+}
+
+/* dm_relation_view_draw_layout() fills the view with land when it draws
+ * no basemap, which an overlay cannot have.  Until it leaves the
+ * background alone, the land is keyed out: each pixel gets the least
+ * alpha that gives back its colour over the land ("colour to alpha"), so
+ * over plain land the result is exact and over tints and sea it is close.
+ * Whether the draw paints a background is checked once, on a small view
+ * whose corners nothing covers, so the fast path returns by itself. */
+static gboolean
+draw_paints_background (DmAnalysis *analysis)
+{
+  static int paints = -1;
+
+  if (paints < 0)
+    {
+      DmViewport viewport;
+      DmRelationViewOptions options;
+      g_autoptr(DmRelationLayout) layout = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      const guint32 *data;
+
+      dm_viewport_init (&viewport, 0, -150, 2, 400, 400, 1);
+      dm_relation_view_options_init (&options);
+      options.show_basemap = FALSE;
+      options.show_legend = FALSE;
+      options.show_title = FALSE;
+      layout = dm_relation_layout_new (&viewport, analysis, NULL, &options);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 400);
+      cr = cairo_create (surface);
+      dm_relation_view_draw_layout (cr, layout, analysis, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = (const guint32 *) cairo_image_surface_get_data (surface);
+      /* the top-left corner, inside the pins' margin */
+      paints = (data[2 * 400 + 2] >> 24) == 0xff;
+      cairo_surface_destroy (surface);
+    }
+
+  return paints;
+}
+
+static void
+key_out_background (cairo_surface_t *surface,
+                    const DmRgba    *background)
+{
+  const int bg[3] = {
+    (int) (background->red * 255 + 0.5),
+    (int) (background->green * 255 + 0.5),
+    (int) (background->blue * 255 + 0.5),
+  };
+  const guint32 bg_pixel = 0xff000000u | bg[0] << 16 | bg[1] << 8 | bg[2];
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guchar *data = cairo_image_surface_get_data (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 v = row[x];
+          int c[3], alpha = 0;
+
+          if (v == bg_pixel)
+            {
+              row[x] = 0;
+              continue;
+            }
+
+          /* everything lies over opaque land: v is opaque */
+          c[0] = (v >> 16) & 0xff;
+          c[1] = (v >> 8) & 0xff;
+          c[2] = v & 0xff;
+          for (int i = 0; i < 3; i++)
+            {
+              int a;
+
+              if (c[i] > bg[i])
+                a = ((c[i] - bg[i]) * 255 + (255 - bg[i]) - 1) / (255 - bg[i]);
+              else if (c[i] < bg[i])
+                a = ((bg[i] - c[i]) * 255 + bg[i] - 1) / bg[i];
+              else
+                a = 0;
+              alpha = MAX (alpha, a);
+            }
+          alpha = MIN (alpha, 255);
+
+          /* premultiplied: colour minus what the land gave */
+          for (int i = 0; i < 3; i++)
+            c[i] = CLAMP (c[i] - bg[i] * (255 - alpha) / 255, 0, alpha);
+          row[x] = (guint32) alpha << 24 | c[0] << 16 | c[1] << 8 | c[2];
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
+static void
+dm_relation_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  DmRelationLayer *self = DM_RELATION_LAYER (widget);
+  const DmRelationLayout *layout;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  layout = dm_relation_layer_get_layout (self);
+  if (layout == NULL)
+    return;
+
+  if (!draw_paints_background (self->analysis))
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      dm_relation_view_draw_layout (cr, layout, self->analysis, &self->options);
+      cairo_destroy (cr);
+      return;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  dm_relation_view_draw_layout (cr, layout, self->analysis, &self->options);
+  cairo_destroy (cr);
+  key_out_background (surface, &dm_palette_get (self->options.dark)->land);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+dm_relation_layer_constructed (GObject *object)
+{
+  DmRelationLayer *self = DM_RELATION_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (dm_relation_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify::latitude",
+                           G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude",
+                           G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level",
+                           G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+dm_relation_layer_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  /* The layout is checked against the size when it is next needed. */
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+dm_relation_layer_dispose (GObject *object)
+{
+  DmRelationLayer *self = DM_RELATION_LAYER (object);
+
+  g_clear_pointer (&self->layout, dm_relation_layout_free);
+  g_clear_object (&self->analysis);
+
+  G_OBJECT_CLASS (dm_relation_layer_parent_class)->dispose (object);
+}
+
+static void
+dm_relation_layer_class_init (DmRelationLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dm_relation_layer_constructed;
+  object_class->dispose = dm_relation_layer_dispose;
+
+  widget_class->snapshot = dm_relation_layer_snapshot;
+  widget_class->size_allocate = dm_relation_layer_size_allocate;
+}
+
+static void
+dm_relation_layer_init (DmRelationLayer *self)
+{
+  dm_relation_selection_init (&self->selection);
+  dm_relation_view_options_init (&self->options);
+  self->options.show_basemap = FALSE;
+  self->options.show_legend = TRUE;
+  self->options.show_title = FALSE;
+
+  /* Clicks are the map view's: they go through to the map beneath. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+DmRelationLayer *
+dm_relation_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (DM_TYPE_RELATION_LAYER, "viewport", viewport, NULL);
+}
+
+void
+dm_relation_layer_set_analysis (DmRelationLayer *self,
+                                DmAnalysis      *analysis)
+{
+  g_return_if_fail (DM_IS_RELATION_LAYER (self));
+  g_return_if_fail (analysis == NULL || DM_IS_ANALYSIS (analysis));
+
+  if (g_set_object (&self->analysis, analysis))
+    invalidate_layout (self);
+}
+
+void
+dm_relation_layer_set_selection (DmRelationLayer           *self,
+                                 const DmRelationSelection *selection)
+{
+  DmRelationSelection none;
+
+  g_return_if_fail (DM_IS_RELATION_LAYER (self));
+
+  if (selection == NULL)
+    {
+      dm_relation_selection_init (&none);
+      selection = &none;
+    }
+
+  if (self->selection.actor == selection->actor && self->selection.link == selection->link)
+    return;
+
+  self->selection = *selection;
+  invalidate_layout (self);
+}
+
+void
+dm_relation_layer_set_dark (DmRelationLayer *self,
+                            gboolean         dark)
+{
+  g_return_if_fail (DM_IS_RELATION_LAYER (self));
+
+  dark = !!dark;
+  if (self->options.dark == dark)
+    return;
+
+  self->options.dark = dark;
+  invalidate_layout (self);
+}
+
+void
+dm_relation_layer_set_online_tiles (DmRelationLayer *self,
+                                    gboolean         online)
+{
+  g_return_if_fail (DM_IS_RELATION_LAYER (self));
+
+  online = !!online;
+  if (self->options.online_tiles == online)
+    return;
+
+  self->options.online_tiles = online;
+  invalidate_layout (self);
+}
