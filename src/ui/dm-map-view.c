@@ -60,6 +60,8 @@ struct _DmMapView
   gboolean             dark;
   gboolean             online_tiles;
   gboolean             fit_pending;
+  int                  press_actor;        /* what the first press hit */
+  int                  press_link;
 
   /* DIPLOMAP_REPORT_FIRST_FRAME */
   gulong               after_paint_id;
@@ -393,10 +395,17 @@ dm_map_view_click_at (DmMapView *self,
 
   g_return_if_fail (DM_IS_MAP_VIEW (self));
 
-  if (self->analysis != NULL)
+  /* The first press may have changed the layout (a selected marker grows,
+   * labels move): the second press means what the first one hit. */
+  if (n_press >= 2)
+    {
+      actor = self->press_actor;
+      link = self->press_link;
+    }
+  else if (self->analysis != NULL)
     dm_relation_layer_hit_test (self->relation_layer, x, y, &actor, &link);
 
-  if (actor < 0 && link < 0 && self->analysis != NULL)
+  if (n_press < 2 && actor < 0 && link < 0 && self->analysis != NULL)
     {
       DmViewport viewport;
       double lat, lon;
@@ -406,6 +415,12 @@ dm_map_view_click_at (DmMapView *self,
           dm_viewport_unproject (&viewport, x, y, &lat, &lon);
           actor = find_actor_of_country (self, lat, lon);
         }
+    }
+
+  if (n_press < 2)
+    {
+      self->press_actor = actor;
+      self->press_link = link;
     }
 
   if (n_press >= 2)
@@ -777,6 +792,8 @@ dm_map_view_init (DmMapView *self)
 {
   GtkGesture *click;
 
+  self->press_actor = -1;
+  self->press_link = -1;
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
