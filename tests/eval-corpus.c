@@ -25,7 +25,7 @@
  * change that loses ground fails, an improvement raises them. */
 #define FLOOR_ACTOR_F1   0.90
 #define FLOOR_MENTION_F1 0.85
-#define FLOOR_LINK_P     0.80
+#define FLOOR_LINK_P     0.85
 #define FLOOR_LINK_R     0.52
 
 typedef struct {

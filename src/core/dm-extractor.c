@@ -100,6 +100,14 @@ static const char *pair_phrases[] = {
   "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
 };
 
+/* Prepositions after which a noun is a thing talked about or a
+ * circumstance ("settlement of the conflict", "in an offensive"), not
+ * the act of the clause's subject. */
+static const char *nesting_prepositions[] = { "of", "in", "into", "amid", NULL };
+
+/* Adjectives of size and degree ("large-scale", "full-scale") */
+static const char *size_words[] = { "large", "full", "small", "scale", "major", "new", "fresh", "renewed", NULL };
+
 /* Words that may stand between a preposition and its actor phrase. */
 static const char *noun_modifiers[] = {
   "the", "a", "an", "its", "their", "his", "her", "both", "neighboring", "neighbouring",
@@ -117,7 +125,9 @@ static const char *heads_of_state[] = {
   "states", "sides", NULL
 };
 
-static const char *person_pronouns[] = { "he", "him", "his", "she", "her", NULL };
+/* "his" and "her" are left out: "his Armenian counterpart" is somebody
+ * else than the one "his" refers to. */
+static const char *person_pronouns[] = { "he", "him", "she", NULL };
 
 static gboolean
 word_in (const Unit *u, const char *const *list)
@@ -614,11 +624,62 @@ is_ing_word (const Unit *u)
   return n > 4 && g_str_has_suffix (u->word, "ing");
 }
 
+static gboolean is_modifier (Context *ctx, int i);
+static gboolean is_nominal_gerund (Context *ctx, int cue);
+
+/* TRUE when a preposition governs the noun cue at @cue ("settlement of
+ * the Karabakh conflict", "in a swift offensive"): such a noun is not the
+ * clause's own act, so the clause subject is not its agent. */
+static gboolean
+is_governed_noun (Context *ctx, int cue)
+{
+  for (int k = cue - 1; k >= 0 && k >= cue - 5; k--)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (word_in (u, prepositions) && !word_in (u, clause_openers))
+        return word_in (u, nesting_prepositions);
+      if ((u->type == UNIT_ACTOR && !u->possessive && is_modifier (ctx, k)) || is_punct (u, "-"))
+        continue;
+      if (u->type != UNIT_WORD || word_in (u, clause_openers))
+        return FALSE;
+      /* determiners and adjectives, not verbs */
+      if (!word_in (u, noun_modifiers) && !g_str_has_suffix (u->word, "al")
+          && !g_str_has_suffix (u->word, "ing") && !word_in (u, size_words))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* "Azerbaijan's large-scale military aggression": a possessor before the
+ * noun's adjectives is its agent, whatever governs the phrase. */
+static int
+find_possessor (Context *ctx, int cue)
+{
+  for (int k = cue - 1; k >= 0 && k >= cue - 6; k--)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (u->type == UNIT_ACTOR)
+        return u->possessive ? k : -1;
+      if (is_punct (u, "-"))
+        continue;  /* "large-scale" */
+      if (u->type != UNIT_WORD || word_in (u, prepositions))
+        return -1;
+    }
+  return -1;
+}
+
 static int
 find_agent (Context *ctx, int cue)
 {
   int start = clause_start (ctx, cue);
   Unit *before = unit_at (ctx, cue - 1);
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, unit_at (ctx, cue)->rule);
+  int possessor = find_possessor (ctx, cue);
+
+  if (possessor >= 0)
+    return possessor;
+  if ((rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue)) && is_governed_noun (ctx, cue))
+    return -1;
 
   /* ", urging him": the subject of the clause the comma ends. */
   if (before && is_punct (before, ",") && is_gerund (ctx, unit_at (ctx, cue)))
@@ -895,8 +956,10 @@ extract_cue (Context *ctx, int cue, GArray *out)
   else
     patient = find_verb_patient (ctx, cue);
 
-  /* "tensions between Armenia and Azerbaijan" */
-  if (between && patient >= 0 && unit_at (ctx, patient)->n_actors >= 2)
+  /* "tensions between Armenia and Azerbaijan"; but a mediator's "contacts
+   * between the two sides" are its targets, found below */
+  if (between && patient >= 0 && unit_at (ctx, patient)->n_actors >= 2
+      && (!rule->directed || rule->reciprocal || rule->kind != DM_LINK_MEDIATE))
     {
       p = unit_at (ctx, patient);
       emit_within (ctx, c, p, p->confidence, out);

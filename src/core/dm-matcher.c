@@ -342,6 +342,37 @@ state_noun_end (DmMatcher  *self,
   return best;
 }
 
+/* "Azerbaijani and Armenian troops": a demonym coordinated with another
+ * capitalized adjective that has a state noun also stands for its state.
+ * Returns the end of the demonym itself, or 0. */
+static gsize
+coordinated_state_noun_end (DmMatcher  *self,
+                            const char *text,
+                            gsize       length,
+                            gsize       end)
+{
+  static const char *joints[] = { " and ", " or ", ", ", NULL };
+
+  for (guint i = 0; joints[i]; i++)
+    {
+      gsize n = strlen (joints[i]);
+      gsize w;
+
+      if (end + n >= length || strncmp (text + end, joints[i], n) != 0)
+        continue;
+      w = end + n;
+      if (!g_ascii_isupper (text[w]))
+        return 0;
+      while (w < length && g_ascii_isalpha (text[w]))
+        w++;
+      if (state_noun_end (self, text, length, w) > 0)
+        return end;
+      /* a longer list: "Russian, Turkish and Iranian officials" */
+      return coordinated_state_noun_end (self, text, length, w);
+    }
+  return 0;
+}
+
 static int
 compare_candidates (gconstpointer a,
                     gconstpointer b)
@@ -384,6 +415,8 @@ dm_matcher_find (DmMatcher    *self,
       if (alias->group == DM_ALIAS_DEMONYM)
         {
           gsize noun_end = state_noun_end (self, text, length, c->end);
+          if (noun_end == 0)
+            noun_end = coordinated_state_noun_end (self, text, length, c->end);
           c->end = noun_end;  /* 0 drops it */
         }
     }
