@@ -56,7 +56,7 @@ static const Case cases[] = {
   { "demonym-people", "Armenians and Azerbaijanis live here.", "" },
   { "demonym-led", "A Russian-led alliance met.", "RUS@2:Russian-led" },
   { "demonym-coordinated", "Azerbaijani and Armenian troops clashed.",
-    "AZE@0:Azerbaijani ARM@17:Armenian troops" },
+    "AZE@0:Azerbaijani ARM@16:Armenian troops" },
   { "demonym-list", "Russian, Turkish and Iranian officials met.",
     "RUS@0:Russian TUR@9:Turkish IRN@21:Iranian officials" },
   { "demonym-coordinated-not-state", "Armenian and Azerbaijani peoples live here.", "" },

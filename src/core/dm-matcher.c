@@ -368,7 +368,7 @@ coordinated_state_noun_end (DmMatcher  *self,
       if (state_noun_end (self, text, length, w) > 0)
         return end;
       /* a longer list: "Russian, Turkish and Iranian officials" */
-      return coordinated_state_noun_end (self, text, length, w);
+      return coordinated_state_noun_end (self, text, length, w) > 0 ? end : 0;
     }
   return 0;
 }
