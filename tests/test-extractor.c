@@ -94,6 +94,12 @@ static const Case cases[] = {
   { "participle-after-comma", "Azerbaijani troops crossed into Karabakh, sparking heavy fighting with Karabakh Armenian forces.",
     "AZE-NKR fight" },
   { "discuss-with-party", "Lavrov discussed Karabakh with Bayramov.", "AZE-RUS consult" },
+  { "host-of-talks-mediates", "Putin hosted Aliyev and Pashinyan for trilateral talks in Sochi.",
+    "ARM-AZE consult, RUS>ARM mediate, RUS>AZE mediate" },
+  { "host-alone-cooperates", "Azerbaijan will host a UN summit.", "AZE>UN cooperate" },
+  { "noun-by-agent", "Baku rejected accusations by Yerevan.", "ARM>AZE accuse" },
+  { "amount-in-aid", "The United States pledged $65 million in aid to Armenia.", "USA>ARM aid" },
+  { "summoned-ambassador", "Baku summoned the French ambassador over the remarks.", "AZE-FRA tension" },
   /* no link */
   { "war-over-topic", "Armenia and Azerbaijan fought a war over Karabakh.", "ARM-AZE fight" },
   { "discuss-topic", "Lavrov discussed Karabakh in Moscow.", "" },

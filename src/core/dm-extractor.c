@@ -51,6 +51,7 @@ typedef struct {
   GArray      *units;
   guint        previous_person;
   gboolean     reciprocal;  /* "trading accusations", "each other" */
+  gboolean     hosting_talks; /* the cue at hand hosts talks: a mediation */
 } Context;
 
 static const char *prepositions[] = {
@@ -101,9 +102,9 @@ static const char *pair_phrases[] = {
 };
 
 /* Prepositions after which a noun is a thing talked about or a
- * circumstance ("settlement of the conflict", "in an offensive"), not
+ * circumstance ("settlement of the conflict", "amid hostilities"), not
  * the act of the clause's subject. */
-static const char *nesting_prepositions[] = { "of", "in", "into", "amid", NULL };
+static const char *nesting_prepositions[] = { "of", "into", "amid", NULL };
 
 /* Adjectives of size and degree ("large-scale", "full-scale") */
 static const char *size_words[] = { "large", "full", "small", "scale", "major", "new", "fresh", "renewed", NULL };
@@ -833,10 +834,15 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
       while (k < ctx->units->len && k <= (guint) cue + 2 && unit_at (ctx, k)->type == UNIT_WORD
              && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers))
         k++;
-      if (k >= ctx->units->len || !word_in (unit_at (ctx, k), linking_prepositions))
+      if (k >= ctx->units->len)
+        return -1;
+      if (!word_in (unit_at (ctx, k), linking_prepositions) && !(k == (guint) cue + 1 && is_word (unit_at (ctx, k), "by")))
         return -1;
       *link_word = unit_at (ctx, k)->word;
     }
+  /* "accusations by Yerevan": the agent, right after the noun */
+  if (!final && k == (guint) cue + 1 && is_word (unit_at (ctx, k), "by"))
+    *link_word = "by";
   /* "talks on Karabakh", "tensions on the border": a topic or a place */
   if (g_str_equal (*link_word, "on")
       && (kind == DM_LINK_CONSULT || kind == DM_LINK_NEGOTIATE || kind == DM_LINK_MEDIATE || kind == DM_LINK_TENSION))
@@ -901,8 +907,8 @@ emit (Context *ctx, const Unit *cue, guint source, guint target, float confidenc
 
   if (source == target)
     return;
-  link.kind = rule->kind;
-  link.directed = rule->directed;
+  link.kind = ctx->hosting_talks ? DM_LINK_MEDIATE : rule->kind;
+  link.directed = ctx->hosting_talks ? TRUE : rule->directed;
   if (!link.directed && source > target)
     {
       guint t = source;
@@ -940,6 +946,25 @@ emit_within (Context *ctx, const Unit *cue, const Unit *group, float confidence,
         emit (ctx, cue, group->actors[a], group->actors[b], confidence, out);
 }
 
+/* "Putin hosted Aliyev and Pashinyan for talks": a host of talks or
+ * negotiations later in its clause mediates between its guests. */
+static gboolean
+clause_has_talks (Context *ctx, int cue)
+{
+  for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 12; k++)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (is_clause_boundary (u))
+        return FALSE;
+      if (u->type == UNIT_CUE)
+        {
+          DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind;
+          return kind == DM_LINK_CONSULT || kind == DM_LINK_NEGOTIATE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 extract_cue (Context *ctx, int cue, GArray *out)
 {
@@ -951,6 +976,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
   const Unit *a, *p;
   float confidence;
 
+  ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
   if (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue))
     patient = find_noun_patient (ctx, cue, &between, &link_word);
   else
@@ -973,7 +999,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
   passive_agent = rule->pos == DM_CUE_VERB && !rule->reciprocal ? find_passive_agent (ctx, cue) : -1;
   /* "support from Armenia", "the warning from the Azerbaijani side": the
    * phrase after "from" acts on the one before */
-  if (passive_agent < 0 && patient >= 0 && link_word && g_str_equal (link_word, "from"))
+  if (passive_agent < 0 && patient >= 0 && link_word
+      && (g_str_equal (link_word, "from") || g_str_equal (link_word, "by")))
     passive_agent = patient;
   if (passive_agent >= 0)
     {

@@ -235,6 +235,7 @@ load_entry (DmLexicon  *self,
   rule.prepositional_object = g_strcmp0 (json_object_get_string_member_with_default (entry, "object", NULL),
                                          "prepositional") == 0;
   rule.object_window = json_object_get_int_member_with_default (entry, "object_window", 0);
+  rule.hosts_talks = json_object_get_boolean_member_with_default (entry, "hosts_talks", FALSE);
   g_array_append_val (self->rules, rule);
 
   for (guint i = 0; phrases[i]; i++)

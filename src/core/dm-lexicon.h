@@ -22,6 +22,7 @@ typedef struct {
   gboolean   reciprocal; /* "joint drills": every party acts on the others */
   gboolean   prepositional_object; /* "discuss X" is a topic, "discuss with X" a party */
   guint      object_window; /* units a verb's object may lie after it; 0: the default */
+  gboolean   hosts_talks;   /* "host": with talks in its clause, a mediation */
 } DmCueRule;
 
 typedef struct {
