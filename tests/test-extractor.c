@@ -96,6 +96,8 @@ static const Case cases[] = {
   { "discuss-with-party", "Lavrov discussed Karabakh with Bayramov.", "AZE-RUS consult" },
   { "host-of-talks-mediates", "Putin hosted Aliyev and Pashinyan for trilateral talks in Sochi.",
     "ARM-AZE consult, RUS>ARM mediate, RUS>AZE mediate" },
+  { "host-of-talks-between", "Washington hosted talks between Baku and Yerevan.",
+    "USA>ARM mediate, USA>AZE mediate" },
   { "host-alone-cooperates", "Azerbaijan will host a UN summit.", "AZE>UN cooperate" },
   { "noun-by-agent", "Baku rejected accusations by Yerevan.", "ARM>AZE accuse" },
   { "amount-in-aid", "The United States pledged $65 million in aid to Armenia.", "USA>ARM aid" },

@@ -724,8 +724,12 @@ is_modifier (Context *ctx, int i)
 {
   Unit *next = unit_at (ctx, i + 1);
   Unit *after = unit_at (ctx, i + 2);
+  Unit *u = unit_at (ctx, i);
 
-  if (unit_at (ctx, i)->possessive || unit_at (ctx, i)->n_actors > 1)
+  if (u->possessive || u->n_actors != 1)
+    return FALSE;
+  /* "a UN summit", "an EU mission": an organization owns what it names */
+  if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_ORGANIZATION)
     return FALSE;
   return (next && next->type == UNIT_CUE
           && dm_lexicon_get_rule (ctx->lexicon, next->rule)->pos == DM_CUE_NOUN)
@@ -762,7 +766,7 @@ find_verb_patient (Context *ctx, int cue)
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + window; k++)
     {
       Unit *u = unit_at (ctx, k);
-      if (u->type == UNIT_CUE && rule->kind == DM_LINK_MEDIATE)
+      if (u->type == UNIT_CUE && (rule->kind == DM_LINK_MEDIATE || ctx->hosting_talks))
         {
           gboolean between;
           const char *link_word;
@@ -832,7 +836,8 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
     {
       /* up to two words ("economic support for", "call to") before the link */
       while (k < ctx->units->len && k <= (guint) cue + 2 && unit_at (ctx, k)->type == UNIT_WORD
-             && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers))
+             && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers)
+             && !is_word (unit_at (ctx, k), "by"))
         k++;
       if (k >= ctx->units->len)
         return -1;
@@ -1010,6 +1015,9 @@ extract_cue (Context *ctx, int cue, GArray *out)
 
   a = agent >= 0 ? unit_at (ctx, agent) : NULL;
   p = patient >= 0 ? unit_at (ctx, patient) : NULL;
+  /* a host mediates between two guests or more; one guest is a partner */
+  if (ctx->hosting_talks && (!p || p->n_actors < 2))
+    ctx->hosting_talks = FALSE;
 
   if (a && p)
     {
