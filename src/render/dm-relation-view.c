@@ -1415,13 +1415,10 @@ dm_relation_view_draw_layout (cairo_t                     *cr,
   cairo_rectangle (cr, 0, 0, layout->viewport.width, layout->viewport.height);
   cairo_clip (cr);
 
+  /* Without the basemap the view is an overlay: what is beneath (the
+   * map's own tiles) must show through. */
   if (options->show_basemap)
     draw_basemap (&p);
-  else
-    {
-      set_source (cr, &p.palette->land, 1.0);
-      cairo_paint (cr);
-    }
 
   /* dimmed things first, the selection last, on top */
   for (int pass = 0; pass < 3; pass++)
@@ -1444,8 +1441,7 @@ dm_relation_view_draw_layout (cairo_t                     *cr,
           draw_marker (&p, node);
       }
 
-  if (options->show_basemap)
-    draw_country_labels (&p);
+  draw_country_labels (&p);
   for (guint i = 0; i < layout->nodes->len; i++)
     draw_label (&p, &g_array_index (layout->nodes, DmRelationNode, i));
 
