@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* main.c: gettext, then the command line (which opens no display). */
+/* main.c: gettext, then the command line, which opens the window
+ * (DmApplication) when neither --analyze nor --export is given. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "dm-application.h"
 #include "dm-cli.h"
 
 int
@@ -15,5 +17,6 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  dm_cli_set_window_func (dm_application_run_window);
   return dm_cli_run (argc, argv);
 }

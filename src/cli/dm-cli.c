@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dm-cli.c: the command line.  Options are parsed into a DmCliOptions once,
  * then one mode runs: --version, --analyze (print the analysis as text, JSON
- * or CSV without a display) or, with neither, the window — which this build
- * does not have yet.  --export (write the relationship view as an image)
+ * or CSV without a display) or, with neither, the window, which main()
+ * plugs in through dm_cli_set_window_func() so that this library (and its
+ * tests) need no GTK.  --export (write the relationship view as an image)
  * lives in dm-cli-export.c: its options are one field here, the rest is
  * there.
  *
@@ -394,9 +395,24 @@ run_export (DmCliOptions *options)
   return DM_EXIT_OK;
 }
 
+static DmCliWindowFunc window_func;
+
+void
+dm_cli_set_window_func (DmCliWindowFunc func)
+{
+  window_func = func;
+}
+
 static int
 run_window (DmCliOptions *options)
 {
+  if (window_func != NULL)
+    {
+      static const char * const no_files[] = { NULL };
+
+      return window_func (options->files != NULL ? (const char * const *) options->files : no_files);
+    }
+
   print_error_line (_("The window is not available in this build"));
   g_printerr (_("Run “%s --analyze FILE…” to print the analysis of articles."), PACKAGE_NAME);
   g_printerr ("\n");
