@@ -29,6 +29,8 @@ typedef gboolean (*Condition) (gpointer data);
 
 static DmApplication *app;
 static DmWindow      *window;
+/* What the default size adds to the window's own (the frame's borders). */
+static int            extra_width, extra_height;
 
 static DmAnalysis *
 analysis (void)
@@ -427,6 +429,15 @@ test_link_evidence (void)
       g_assert_true (g_str_has_suffix (evidence_rows[i], ": “tensions”"));
     }
 
+  /* Back to the links: the link goes, the actor stays. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "links.back", NULL);
+  g_assert_cmpint (dm_selection_get_link (selection ()), ==, -1);
+  g_assert_cmpint (dm_selection_get_actor (selection ()), ==, arm);
+  {
+    g_auto(GStrv) after = dm_links_panel_dup_link_rows (panel);
+    g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (rows));
+  }
+
   /* The USA's appeal shows the rule of the brief's example. */
   dm_selection_select_actor (selection (), actor_index ("USA"));
   {
@@ -762,7 +773,8 @@ test_open_newest_wins (void)
 
 /* The window as drawn, through the renderer the window itself uses. */
 static void
-save_screenshot (const char *name)
+save_screenshot_full (const char *name,
+                      gboolean    docs_too)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -787,11 +799,18 @@ save_screenshot (const char *name)
   g_assert_true (gdk_texture_save_to_png (texture, log_path));
   g_test_message ("screenshot: %s", log_path);
 
-  if (g_strcmp0 (g_getenv ("DM_UPDATE_SCREENSHOTS"), "1") == 0 && g_getenv ("DM_SOURCE_ROOT") != NULL)
+  if (docs_too && g_strcmp0 (g_getenv ("DM_UPDATE_SCREENSHOTS"), "1") == 0 &&
+      g_getenv ("DM_SOURCE_ROOT") != NULL)
     {
       g_autofree char *docs = g_build_filename (g_getenv ("DM_SOURCE_ROOT"), "docs", file, NULL);
       g_assert_true (gdk_texture_save_to_png (texture, docs));
     }
+}
+
+static void
+save_screenshot (const char *name)
+{
+  save_screenshot_full (name, FALSE);
 }
 
 static void
@@ -804,16 +823,40 @@ test_screenshots (void)
   settle (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, WIDTH);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, HEIGHT);
-  save_screenshot ("light");
+  save_screenshot_full ("light", TRUE);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   settle (100);
   g_assert_true (wait_for (window_ready, NULL));
   settle (300);
-  save_screenshot ("dark");
+  save_screenshot_full ("dark", TRUE);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   settle (100);
+
+  /* A link with its evidence (the log folder only). */
+  {
+    DmLinksPanel *panel = DM_LINKS_PANEL (dm_window_get_links_panel (window));
+    g_auto(GStrv) rows = dm_links_panel_dup_link_rows (panel);
+
+    for (guint i = 0; rows[i] != NULL; i++)
+      if (g_str_equal (rows[i], "tension — AZE 3"))
+        dm_links_panel_activate_row (panel, i);
+    g_assert_cmpint (dm_selection_get_link (selection ()), >=, 0);
+    settle (300);
+    g_assert_true (wait_for (window_ready, NULL));
+    settle (300);
+    save_screenshot ("link");
+  }
+
+  /* The smallest size it is meant for: the panes stack. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800 + extra_width, 600 + extra_height);
+  settle (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 800);
+  save_screenshot ("small");
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
+  g_assert_true (wait_for (window_ready, NULL));
+  dm_selection_clear (selection ());
 }
 
 static gboolean
@@ -861,9 +904,9 @@ main (int    argc,
   /* The default size counts the frame's invisible resize borders: make
    * the window itself WIDTH × HEIGHT. */
   settle (200);
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               2 * WIDTH - gtk_widget_get_width (GTK_WIDGET (window)),
-                               2 * HEIGHT - gtk_widget_get_height (GTK_WIDGET (window)));
+  extra_width = WIDTH - gtk_widget_get_width (GTK_WIDGET (window));
+  extra_height = HEIGHT - gtk_widget_get_height (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
   g_assert_true (wait_for (window_ready, NULL));
 
   g_test_add_func ("/ui/window/sample-loaded", test_sample_loaded);

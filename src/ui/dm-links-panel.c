@@ -21,6 +21,7 @@ struct _DmLinksPanel
   GtkListBox  *links_list;
   GtkWidget   *evidence_box;
   GtkLabel    *evidence_title;
+  GtkLabel    *evidence_subtitle;
   GtkListBox  *evidence_list;
 
   DmAnalysis  *analysis;
@@ -92,7 +93,7 @@ create_link_row (DmLinksPanel *self,
   DmQuad quad = dm_link_kind_get_quad (link->kind);
   guint counterpart = (int) link->source == actor ? link->target : link->source;
   const char *arrow;
-  GtkWidget *row, *box, *swatch, *kind, *name, *weight;
+  GtkWidget *row, *box, *swatch, *kind, *weight;
   g_autofree char *weight_text = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
@@ -117,20 +118,17 @@ create_link_row (DmLinksPanel *self,
   dm_swatch_set_line (DM_SWATCH (swatch), TRUE, dm_legend_quad_is_dashed (quad));
   gtk_box_append (GTK_BOX (box), swatch);
 
-  kind = gtk_label_new (dm_link_kind_get_label (link->kind));
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_label_set_width_chars (GTK_LABEL (kind), 11);
-  gtk_widget_add_css_class (kind, "link-kind");
-  gtk_box_append (GTK_BOX (box), kind);
-
   {
-    g_autofree char *text = g_strdup_printf ("%s  %s", arrow, actor_name (self->analysis, counterpart));
+    g_autofree char *kind_markup = g_markup_escape_text (dm_link_kind_get_label (link->kind), -1);
+    g_autofree char *name_markup = g_markup_escape_text (actor_name (self->analysis, counterpart), -1);
+    g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s  %s", kind_markup, arrow, name_markup);
 
-    name = gtk_label_new (text);
-    gtk_label_set_xalign (GTK_LABEL (name), 0);
-    gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-    gtk_widget_set_hexpand (name, TRUE);
-    gtk_box_append (GTK_BOX (box), name);
+    kind = gtk_label_new (NULL);
+    gtk_label_set_markup (GTK_LABEL (kind), markup);
+    gtk_label_set_xalign (GTK_LABEL (kind), 0);
+    gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
+    gtk_widget_set_hexpand (kind, TRUE);
+    gtk_box_append (GTK_BOX (box), kind);
   }
 
   weight_text = g_strdup_printf ("×%u", link->weight);
@@ -240,23 +238,26 @@ fill_evidence (DmLinksPanel *self,
   g_ptr_array_set_size (self->evidence_rows, 0);
 
   if (link_index < 0)
-    {
-      gtk_widget_set_visible (self->evidence_box, FALSE);
-      return;
-    }
+    return;
 
   link = dm_analysis_get_link (self->analysis, link_index);
-  /* Translators: "Evidence: Tension, Armenia — Azerbaijan" */
-  title = g_strdup_printf (_("Evidence: %s, %s %s %s"), dm_link_kind_get_label (link->kind),
+  /* Translators: "Tension: Armenia — Azerbaijan" */
+  title = g_strdup_printf (_("%s: %s %s %s"), dm_link_kind_get_label (link->kind),
                            actor_name (self->analysis, link->source), link->directed ? "→" : "—",
                            actor_name (self->analysis, link->target));
   gtk_label_set_text (self->evidence_title, title);
+  {
+    g_autofree char *subtitle =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u sentence says so", "%s · %u sentences say so",
+                                    link->evidence->len),
+                       dm_quad_get_label (dm_link_kind_get_quad (link->kind)), link->evidence->len);
+    gtk_label_set_text (self->evidence_subtitle, subtitle);
+  }
 
   for (guint i = 0; i < link->evidence->len; i++)
     gtk_list_box_append (self->evidence_list,
                          create_evidence_row (self, &g_array_index (link->evidence, DmEvidence, i)));
 
-  gtk_widget_set_visible (self->evidence_box, TRUE);
 }
 
 static void
@@ -292,6 +293,7 @@ rebuild (DmLinksPanel *self)
         }
       gtk_list_box_select_row (self->links_list, selected_row);
       fill_evidence (self, link);
+      gtk_stack_set_visible_child_name (self->stack, link >= 0 ? "evidence" : "links");
       self->syncing = FALSE;
       return;
     }
@@ -338,7 +340,7 @@ rebuild (DmLinksPanel *self)
 
   gtk_list_box_select_row (self->links_list, selected_row);
   fill_evidence (self, link);
-  gtk_stack_set_visible_child_name (self->stack, "links");
+  gtk_stack_set_visible_child_name (self->stack, link >= 0 ? "evidence" : "links");
   self->syncing = FALSE;
 }
 
@@ -369,6 +371,27 @@ on_evidence_row_activated_cb (DmLinksPanel  *self,
                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "doc")),
                  (glong) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cstart")),
                  (glong) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cend")));
+}
+
+/* Back to the actor's links: the link is unselected, the actor stays. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DmLinksPanel *self = DM_LINKS_PANEL (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->links_list);
+
+  if (self->selection == NULL || dm_selection_get_link (self->selection) < 0)
+    return;
+
+  if (dm_selection_get_actor (self->selection) >= 0)
+    dm_selection_select_actor (self->selection, dm_selection_get_actor (self->selection));
+  else
+    dm_selection_select_link (self->selection, -1);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -486,9 +509,12 @@ dm_links_panel_class_init (DmLinksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmLinksPanel, links_list);
   gtk_widget_class_bind_template_child (widget_class, DmLinksPanel, evidence_box);
   gtk_widget_class_bind_template_child (widget_class, DmLinksPanel, evidence_title);
+  gtk_widget_class_bind_template_child (widget_class, DmLinksPanel, evidence_subtitle);
   gtk_widget_class_bind_template_child (widget_class, DmLinksPanel, evidence_list);
   gtk_widget_class_bind_template_callback (widget_class, on_link_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "links.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "links.back", NULL);
   gtk_widget_class_set_css_name (widget_class, "linkspanel");
 }
 
