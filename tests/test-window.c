@@ -19,6 +19,7 @@
 #include "dm-export-dialog.h"
 #include "dm-links-panel.h"
 #include "dm-map-view-private.h"
+#include "dm-preferences-window.h"
 #include "dm-window.h"
 
 #define WIDTH 1280
@@ -557,6 +558,43 @@ test_search (void)
   dm_selection_clear (selection ());
 }
 
+/* The dialogs build from their templates without a warning (which the
+ * test would make fatal), and the export dialog describes a job. */
+static void
+test_dialogs (void)
+{
+  GtkWidget *prefs = dm_preferences_window_new (GTK_WINDOW (window), dm_application_get_settings (app));
+  GtkWidget *dialog;
+  DmViewport screen;
+  DmExportJob job;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle (100);
+  g_settings_set_string (dm_application_get_settings (app), "style", "dark");
+  settle (50);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_settings_set_string (dm_application_get_settings (app), "style", "follow");
+  settle (50);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  dm_map_view_get_viewport (DM_MAP_VIEW (dm_window_get_map_view (window)), &screen);
+  g_assert_cmpint (screen.width, >, 0);
+  dialog = dm_export_dialog_new (GTK_WINDOW (window), &screen, "sample");
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (100);
+  dm_export_dialog_get_job (DM_EXPORT_DIALOG (dialog), &job);
+  g_assert_cmpint (job.format, ==, DM_EXPORT_FORMAT_PNG);
+  g_assert_cmpint (job.width, ==, 1920);
+  g_assert_cmpint (job.height, ==, 1080);
+  g_assert_cmpfloat (job.scale, ==, 1.0);
+  g_assert_cmpfloat (job.viewport.center_lat, ==, screen.center_lat);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
+}
+
 static void
 test_adapt_viewport (void)
 {
@@ -917,6 +955,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/shared-selection", test_shared_selection);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
+  g_test_add_func ("/ui/window/dialogs", test_dialogs);
   g_test_add_func ("/ui/window/adapt-viewport", test_adapt_viewport);
   g_test_add_func ("/ui/window/export-matches-cli", test_export_matches_cli);
   g_test_add_func ("/ui/window/open-errors", test_open_errors);
