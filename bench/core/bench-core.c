@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,17 +227,47 @@ main (int argc, char **argv)
   for (guint d = 0; d < documents->len; d++)
     text_bytes += dm_document_get_length (g_ptr_array_index (documents, d));
 
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  {
+    struct mallinfo2 info = mallinfo2 ();
+    printf ("# malloc: %.1f MB in use after loading, RSS peak %.1f MB\n",
+            (info.uordblks + info.hblkhd) / 1e6, peak_rss_bytes () / 1e6);
+  }
+#endif
+
   /* the whole analysis */
   t = now ();
   analysis = dm_analysis_new (gazetteer, lexicon, documents, NULL, &error);
   t_analysis = since (t);
   g_assert_no_error (error);
   rss_peak = peak_rss_bytes ();
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  {
+    struct mallinfo2 info = mallinfo2 ();
+    printf ("# malloc: %.1f MB in use after the analysis (%.1f MB of it in mmapped blocks)\n",
+            (info.uordblks + info.hblkhd) / 1e6, info.hblkhd / 1e6);
+  }
+#endif
   printf ("# input %" G_GSIZE_FORMAT " bytes in %u parts, %u documents, %" G_GSIZE_FORMAT " bytes of text\n",
           total, parts->len, documents->len, text_bytes);
   printf ("# analysis: %u mentions, %u actors, %u links\n",
           dm_analysis_get_mentions (analysis)->len, dm_analysis_get_n_actors (analysis),
           dm_analysis_get_n_links (analysis));
+  {
+    gsize n_evidence = 0, n_analysis_sentences = 0;
+    for (guint i = 0; i < dm_analysis_get_n_links (analysis); i++)
+      n_evidence += dm_analysis_get_link (analysis, i)->evidence->len;
+    for (guint d = 0; d < documents->len; d++)
+      n_analysis_sentences += dm_analysis_get_sentences (analysis, d)->len;
+    /* What the analysis holds, by the size of its public records: where
+     * the peak RSS goes. */
+    printf ("# held: text %.1f MB, mentions %.1f MB, evidence %.1f MB (%" G_GSIZE_FORMAT "),"
+            " sentences %.1f MB\n",
+            text_bytes / 1e6,
+            dm_analysis_get_mentions (analysis)->len * sizeof (DmMention) / 1e6,
+            n_evidence * sizeof (DmEvidence) / 1e6, n_evidence,
+            n_analysis_sentences * sizeof (DmSentence) / 1e6);
+  }
   g_clear_object (&analysis);
 
   /* segment */
