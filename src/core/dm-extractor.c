@@ -42,6 +42,7 @@ typedef struct {
   guint    rule;
   /* UNIT_WORD (lower case) and UNIT_PUNCT */
   char     word[MAX_WORD];
+  guint32  classes;     /* UNIT_WORD: the word lists it belongs to */
 } Unit;
 
 typedef struct {
@@ -130,10 +131,59 @@ static const char *heads_of_state[] = {
  * else than the one "his" refers to. */
 static const char *person_pronouns[] = { "he", "him", "she", NULL };
 
+/* Every word list above gets a bit; a word's bits are looked up once, when
+ * the sentence is cut into units, so that role finding never compares
+ * strings. */
+static const char *const *const word_lists[] = {
+  prepositions, linking_prepositions, clause_openers, negations, reciprocal_words,
+  title_words, nesting_prepositions, size_words, noun_modifiers, heads_of_state,
+  person_pronouns,
+};
+
+/* Pair phrases cut into words once: "both sides" → { "both", "sides" } */
+#define MAX_PAIR_WORDS 3
+static const char *pair_words[G_N_ELEMENTS (pair_phrases)][MAX_PAIR_WORDS + 1];
+
+static GHashTable *
+get_word_classes (void)
+{
+  static GHashTable *classes;
+
+  if (g_once_init_enter (&classes))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
+        for (guint i = 0; word_lists[l][i]; i++)
+          {
+            guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, word_lists[l][i]));
+            g_hash_table_insert (table, (gpointer) word_lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+          }
+      for (guint p = 0; pair_phrases[p]; p++)
+        {
+          /* leaked on purpose: a table for the life of the program */
+          char **words = g_strsplit (pair_phrases[p], " ", MAX_PAIR_WORDS);
+          for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
+            pair_words[p][k] = words[k];
+        }
+      g_once_init_leave (&classes, table);
+    }
+  return classes;
+}
+
+static guint32
+class_bit (const char *const *list)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
+    if (word_lists[l] == list)
+      return 1u << l;
+  g_return_val_if_reached (0);
+}
+
 static gboolean
 word_in (const Unit *u, const char *const *list)
 {
-  return u && u->type == UNIT_WORD && g_strv_contains (list, u->word);
+  return u && u->type == UNIT_WORD && (u->classes & class_bit (list));
 }
 
 static gboolean
@@ -195,31 +245,34 @@ add_plain_units (Context *ctx, gsize start, gsize end)
         {
           u.type = UNIT_WORD;
           strcpy (u.word, "'s");
+          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
           pos += (*p == '\'' ? 2 : 4);
         }
       else if (is_word_char_at (p))
         {
-          gsize w = pos;
-          GString *lower = g_string_new (NULL);
+          gsize w = pos, n = 0;
 
           while (w < end && (is_word_char_at (text + w)
                              || (is_apostrophe_at (text + w) && w + 1 < end
                                  && text[w + (text[w] == '\'' ? 1 : 3)] == 't')))
             w = g_utf8_next_char (text + w) - text;
-          for (gsize k = pos; k < w && lower->len < MAX_WORD - 1; k++)
-            g_string_append_c (lower, g_ascii_tolower (text[k]));
+          for (gsize k = pos; k < w && n < MAX_WORD - 1; k++)
+            u.word[n++] = g_ascii_tolower (text[k]);
+          u.word[n] = '\0';
           u.type = UNIT_WORD;
-          g_strlcpy (u.word, lower->str, MAX_WORD);
-          g_string_free (lower, TRUE);
           if (g_str_has_suffix (u.word, "n't"))
             strcpy (u.word, "n't");
+          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
           pos = w;
         }
       else
         {
           const char *next = g_utf8_next_char (p);
+          gsize n = MIN ((gsize) (next - p), MAX_WORD - 1);
+
           u.type = UNIT_PUNCT;
-          g_strlcpy (u.word, p, MIN ((gsize) (next - p) + 1, MAX_WORD));
+          memcpy (u.word, p, n);
+          u.word[n] = '\0';
           pos = next - text;
         }
       u.end = pos;
@@ -339,7 +392,7 @@ is_title_word (const Context *ctx, const Unit *u)
 {
   if (u->type != UNIT_WORD)
     return FALSE;
-  return g_strv_contains (title_words, u->word) || g_ascii_isupper (ctx->text[u->start]);
+  return word_in (u, title_words) || g_ascii_isupper (ctx->text[u->start]);
 }
 
 /* "US Secretary of State Antony Blinken" is one phrase of one actor. */
@@ -423,12 +476,15 @@ merge_coordination (Context *ctx)
 static void
 mark_pair_references (Context *ctx)
 {
+  get_word_classes ();  /* cuts the pair phrases into words */
   for (guint i = 0; i < ctx->units->len; i++)
     {
+      if (unit_at (ctx, i)->type != UNIT_WORD)
+        continue;
       for (guint p = 0; pair_phrases[p]; p++)
         {
-          g_auto (GStrv) words = g_strsplit (pair_phrases[p], " ", -1);
-          guint n = g_strv_length (words), k;
+          const char *const *words = pair_words[p];
+          guint n = g_strv_length ((char **) words), k;
 
           for (k = 0; k < n && i + k < ctx->units->len && is_word (unit_at (ctx, i + k), words[k]); k++)
             ;
