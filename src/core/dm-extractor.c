@@ -140,7 +140,9 @@ static const char *const *const word_lists[] = {
   person_pronouns,
 };
 
-/* Pair phrases cut into words once: "both sides" → { "both", "sides" } */
+/* Pair phrases cut into words once: "both sides" → { "both", "sides" };
+ * their first words carry this bit. */
+#define PAIR_START (1u << 31)
 #define MAX_PAIR_WORDS 3
 static const char *pair_words[G_N_ELEMENTS (pair_phrases)][MAX_PAIR_WORDS + 1];
 
@@ -163,8 +165,11 @@ get_word_classes (void)
         {
           /* leaked on purpose: a table for the life of the program */
           char **words = g_strsplit (pair_phrases[p], " ", MAX_PAIR_WORDS);
+          guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[0]));
+
           for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
             pair_words[p][k] = words[k];
+          g_hash_table_insert (table, words[0], GUINT_TO_POINTER (bits | PAIR_START));
         }
       g_once_init_leave (&classes, table);
     }
@@ -479,7 +484,7 @@ mark_pair_references (Context *ctx)
   get_word_classes ();  /* cuts the pair phrases into words */
   for (guint i = 0; i < ctx->units->len; i++)
     {
-      if (unit_at (ctx, i)->type != UNIT_WORD)
+      if (unit_at (ctx, i)->type != UNIT_WORD || !(unit_at (ctx, i)->classes & PAIR_START))
         continue;
       for (guint p = 0; pair_phrases[p]; p++)
         {
