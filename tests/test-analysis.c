@@ -94,7 +94,7 @@ test_sample_mentions (void)
           /* the character offsets and the byte offsets name the same text */
           g_assert_cmpint (strlen (by_chars), ==, m->end - m->start);
           g_assert_true (strncmp (by_chars, text + m->start, m->end - m->start) == 0);
-          g_string_append_printf (got, "%s%ld:%s", k ? " " : "", m->cstart, by_chars);
+          g_string_append_printf (got, "%s%d:%s", k ? " " : "", m->cstart, by_chars);
         }
       g_assert_cmpstr (got->str, ==, sample_mentions[i].mentions);
       g_assert_cmpuint (summary->n_mentions, ==, summary->mentions->len);

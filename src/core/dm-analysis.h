@@ -13,25 +13,27 @@
 
 G_BEGIN_DECLS
 
+/* Offsets are 32-bit: a document is at most DM_MAX_INPUT_SIZE (64 MiB),
+ * and an analysis of a large corpus holds millions of these records. */
 typedef struct {
-  guint  doc;
-  guint  actor;         /* gazetteer index */
-  guint  sentence;      /* index into the document's sentences */
-  gsize  start, end;    /* bytes into the document's text */
-  glong  cstart, cend;  /* Unicode characters into the document's text */
-  float  confidence;
+  guint   doc;
+  guint   actor;          /* gazetteer index */
+  guint   sentence;       /* index into the document's sentences */
+  guint32 start, end;     /* bytes into the document's text */
+  gint32  cstart, cend;   /* Unicode characters into the document's text */
+  float   confidence;
   DmMatchFlags flags;
 } DmMention;
 
 typedef struct {
-  guint  doc;
-  guint  sentence;
-  gsize  start, end;          /* the sentence, bytes */
-  glong  cstart, cend;        /* the sentence, characters */
-  gsize  cue_start, cue_end;  /* the cue, bytes */
-  glong  cue_cstart, cue_cend;
-  guint  rule;                /* lexicon rule index */
-  float  confidence;
+  guint   doc;
+  guint   sentence;
+  guint32 start, end;           /* the sentence, bytes */
+  gint32  cstart, cend;         /* the sentence, characters */
+  guint32 cue_start, cue_end;   /* the cue, bytes */
+  gint32  cue_cstart, cue_cend;
+  guint   rule;                 /* lexicon rule index */
+  float   confidence;
 } DmEvidence;
 
 typedef struct {
