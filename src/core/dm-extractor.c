@@ -1109,10 +1109,12 @@ dm_extract_links (DmLexicon        *lexicon,
   g_autoptr (GArray) units = NULL;
   Context ctx = { lexicon, gazetteer, text, NULL, previous_person, FALSE };
 
+  /* A link needs at least one actor phrase (two actors, or one with a
+   * pair reference or a pronoun) and a cue; the cheap test first. */
+  if (n_mentions == 0 && previous_person == DM_NO_ACTOR)
+    return;
   dm_lexicon_find (lexicon, text, sentence->start, sentence->end, cues);
-  /* A link needs a cue and at least one actor phrase (two actors, or one
-   * with a pair reference or pronoun). */
-  if (cues->len == 0 || (n_mentions == 0 && previous_person == DM_NO_ACTOR))
+  if (cues->len == 0)
     return;
 
   units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), 64);
