@@ -13,7 +13,10 @@ int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* DIPLOMAP_LOCALEDIR: the catalogues of a build tree (_build/po), for
+   * build-aux/run and the tests; an installed diplomap uses LOCALEDIR. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DIPLOMAP_LOCALEDIR") != NULL
+                                   ? g_getenv ("DIPLOMAP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

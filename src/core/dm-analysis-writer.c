@@ -665,7 +665,7 @@ append_text_actors (DmAnalysis *self,
       const DmActorInfo *info = dm_gazetteer_get_actor (gazetteer, dm_analysis_get_actor (self, i)->actor);
 
       code_width = MAX (code_width, g_utf8_strlen (info->code, -1));
-      name_width = MAX (name_width, g_utf8_strlen (info->name, -1));
+      name_width = MAX (name_width, g_utf8_strlen (dm_actor_info_get_display_name (info), -1));
     }
 
   for (guint i = 0; i < n_actors; i++)
@@ -695,7 +695,7 @@ append_text_actors (DmAnalysis *self,
 
       g_string_append (out, "  ");
       append_padded (out, info->code, code_width + 2);
-      append_padded (out, info->name, name_width + 2);
+      append_padded (out, dm_actor_info_get_display_name (info), name_width + 2);
       for (glong k = strlen (count); k < 4; k++)
         g_string_append_c (out, ' ');
       g_string_append (out, count);

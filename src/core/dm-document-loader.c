@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dm-document-loader.h"
 #include "dm-readers-private.h"
 
@@ -32,7 +34,9 @@ describe_limit_excess (guint64 size)
 
   g_ascii_formatd (number, sizeof number, "%.1f", (double) size / (giga ? 1e9 : 1e6));
 
-  return g_strdup_printf ("file is %s %s, over the %u MiB limit", number, giga ? "GB" : "MB",
+  /* Translators: "file is 70.0 MB, over the 64 MiB limit"; the second %s
+   * is GB or MB */
+  return g_strdup_printf (_("file is %s %s, over the %u MiB limit"), number, giga ? _("GB") : _("MB"),
                           (guint) (DM_MAX_INPUT_SIZE / (1024 * 1024)));
 }
 
@@ -126,7 +130,7 @@ load_text (const char *utf8,
   if (!dm_plain_text_parse (utf8, length, &plain))
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
-                   "%s: no text (the input is empty or only white space)", name);
+                   _("%s: no text (the input is empty or only white space)"), name);
       return NULL;
     }
 
@@ -160,7 +164,7 @@ dm_load_documents_from_bytes (GBytes          *bytes,
 
   if (size == 0)
     {
-      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY, "%s: empty file", name);
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY, _("%s: empty file"), name);
       return NULL;
     }
 
@@ -176,7 +180,7 @@ dm_load_documents_from_bytes (GBytes          *bytes,
   if (binary != NULL)
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_BINARY,
-                   "%s: binary data (%s), not an article", name, binary);
+                   _("%s: binary data (%s), not an article"), name, _(binary));
       return NULL;
     }
 
@@ -255,7 +259,7 @@ dm_load_documents_from_text (const char *text,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (name == NULL)
-    name = "pasted text";
+    name = _("pasted text");
 
   length = strlen (text);
   if (length > DM_MAX_INPUT_SIZE)
@@ -269,7 +273,7 @@ dm_load_documents_from_text (const char *text,
   if (!g_utf8_validate_len (text, length, &bad))
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
-                   "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT, name, (gsize) (bad - text));
+                   _("%s: invalid UTF-8 at byte %lu"), name, (gulong) (bad - text));
       return NULL;
     }
 
@@ -300,7 +304,7 @@ read_bounded (GInputStream *stream,
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
             g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
-                         "%s: cannot read: %s", name, local_error->message);
+                         _("%s: cannot read: %s"), name, local_error->message);
           return NULL;
         }
 
@@ -311,7 +315,7 @@ read_bounded (GInputStream *stream,
       if (buffer->len > DM_MAX_INPUT_SIZE)
         {
           g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE,
-                       "%s: input is over the %u MiB limit", name,
+                       _("%s: input is over the %u MiB limit"), name,
                        (guint) (DM_MAX_INPUT_SIZE / (1024 * 1024)));
           return NULL;
         }
@@ -337,22 +341,22 @@ load_file (GFile        *file,
   if (info == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND, "%s: No such file", name);
+        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND, _("%s: No such file"), name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND,
-                     "%s: No such file (a parent is not a folder)", name);
+                     _("%s: No such file (a parent is not a folder)"), name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
-                     "%s: cannot read: %s", name, local_error->message);
+                     _("%s: cannot read: %s"), name, local_error->message);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_IS_DIRECTORY,
-                   "%s: is a folder, not an article", name);
+                   _("%s: is a folder, not an article"), name);
       return NULL;
     }
 
@@ -370,17 +374,17 @@ load_file (GFile        *file,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
-                     "%s: Permission denied", name);
+                     _("%s: Permission denied"), name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
         g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_IS_DIRECTORY,
-                     "%s: is a folder, not an article", name);
+                     _("%s: is a folder, not an article"), name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND, "%s: No such file", name);
+        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND, _("%s: No such file"), name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
-                     "%s: cannot read: %s", name, local_error->message);
+                     _("%s: cannot read: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -408,7 +412,7 @@ load_stdin (GError **error)
       if (buffer->len > DM_MAX_INPUT_SIZE)
         {
           g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE,
-                       "%s: input is over the %u MiB limit", name,
+                       _("%s: input is over the %u MiB limit"), name,
                        (guint) (DM_MAX_INPUT_SIZE / (1024 * 1024)));
           return NULL;
         }
@@ -417,7 +421,7 @@ load_stdin (GError **error)
   if (ferror (stdin))
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
-                   "%s: cannot read: %s", name, g_strerror (errno));
+                   _("%s: cannot read: %s"), name, g_strerror (errno));
       clearerr (stdin);
       return NULL;
     }
@@ -441,7 +445,7 @@ dm_load_documents_from_path (const char *path,
 
   if (*path == '\0')
     {
-      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND, "\"\": No such file");
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND, _("\"\": No such file"));
       return NULL;
     }
 

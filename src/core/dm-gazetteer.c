@@ -10,6 +10,7 @@
  * replaces an actor in place and only the alias array is rebuilt.
  */
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
@@ -156,7 +157,9 @@ check_members (const ParseContext *ctx,
 
       if (member[0] == '_' || g_str_equal (member, "comment") || g_strv_contains (known, member))
         continue;
-      return fail (ctx, error, path, "unknown member \"%s\"", member);
+      /* Translators: the messages about an actors file follow the file name
+       * and the place in it, as in "FILE: actors[3].color: …" */
+      return fail (ctx, error, path, _("unknown member \"%s\""), member);
     }
   return TRUE;
 }
@@ -168,7 +171,7 @@ describe_node (JsonNode *node)
   g_autofree char *text = NULL;
 
   if (node == NULL)
-    return g_strdup ("nothing");
+    return g_strdup (_("nothing"));
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   if (g_utf8_strlen (text, -1) > 40)
@@ -222,14 +225,14 @@ get_text (const ParseContext *ctx,
   if (!node_is_string (node))
     {
       shown = describe_node (node);
-      return fail (ctx, error, path, "%s is not a string", shown);
+      return fail (ctx, error, path, _("%s is not a string"), shown);
     }
   text = json_node_get_string (node);
   len = strlen (text);
   if (len == 0)
-    return fail (ctx, error, path, "is an empty string");
+    return fail (ctx, error, path, _("is an empty string"));
   if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]))
-    return fail (ctx, error, path, "\"%s\" has leading or trailing spaces", text);
+    return fail (ctx, error, path, _("\"%s\" has leading or trailing spaces"), text);
   *out = text;
   return TRUE;
 }
@@ -245,7 +248,7 @@ get_member_text (const ParseContext *ctx,
   g_autofree char *path = g_strdup_printf ("%s.%s", parent_path, member);
 
   if (!json_object_has_member (object, member))
-    return fail (ctx, error, path, "is missing");
+    return fail (ctx, error, path, _("is missing"));
   return get_text (ctx, json_object_get_member (object, member), path, out, error);
 }
 
@@ -265,16 +268,16 @@ get_member_number (const ParseContext *ctx,
   double value;
 
   if (!json_object_has_member (object, member))
-    return fail (ctx, error, path, "is missing");
+    return fail (ctx, error, path, _("is missing"));
   node = json_object_get_member (object, member);
   if (!node_is_number (node))
     {
       shown = describe_node (node);
-      return fail (ctx, error, path, "%s is not a number", shown);
+      return fail (ctx, error, path, _("%s is not a number"), shown);
     }
   value = node_get_number (node);
   if (!(value >= min && value <= max))
-    return fail (ctx, error, path, "%g is not in [%g, %g]", value, min, max);
+    return fail (ctx, error, path, _("%g is not in [%g, %g]"), value, min, max);
   *out = value;
   return TRUE;
 }
@@ -292,7 +295,7 @@ get_member_array (const ParseContext *ctx,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
       shown = describe_node (node);
-      fail (ctx, error, path, "%s is not an array", shown);
+      fail (ctx, error, path, _("%s is not an array"), shown);
       return NULL;
     }
   return json_node_get_array (node);
@@ -309,7 +312,7 @@ get_object (const ParseContext *ctx,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       shown = describe_node (node);
-      fail (ctx, error, path, "%s is not an object", shown);
+      fail (ctx, error, path, _("%s is not an object"), shown);
       return NULL;
     }
   return json_node_get_object (node);
@@ -390,7 +393,7 @@ parse_alias (const ParseContext *ctx,
           else if (g_str_equal (rule, "name"))
             alias.case_rule = DM_CASE_NAME;
           else
-            return fail (ctx, error, case_path, "\"%s\" is not \"exact\" or \"name\"", rule);
+            return fail (ctx, error, case_path, _("\"%s\" is not \"exact\" or \"name\""), rule);
         }
     }
   else
@@ -511,7 +514,7 @@ parse_ambiguous (const ParseContext *ctx,
             {
               g_autofree char *shown = describe_node (node);
 
-              return fail (ctx, error, surname_path, "%s is not true or false", shown);
+              return fail (ctx, error, surname_path, _("%s is not true or false"), shown);
             }
           surname = json_node_get_boolean (node);
         }
@@ -535,7 +538,7 @@ parse_ambiguous (const ParseContext *ctx,
         }
       if (!found)
         return fail (ctx, error, item_path,
-                     "\"%s\" is not one of this actor's aliases", text);
+                     _("\"%s\" is not one of this actor's aliases"), text);
     }
   return TRUE;
 }
@@ -572,7 +575,7 @@ parse_actor (const ParseContext *ctx,
     {
       g_autofree char *code_path = g_strdup_printf ("%s.code", path);
 
-      return fail (ctx, error, code_path, "\"%s\" is already used by actors[%u]",
+      return fail (ctx, error, code_path, _("\"%s\" is already used by actors[%u]"),
                    text, GPOINTER_TO_UINT (first_seen));
     }
   info->code = g_strdup (text);
@@ -596,7 +599,7 @@ parse_actor (const ParseContext *ctx,
       g_autofree char *kind_path = g_strdup_printf ("%s.kind", path);
 
       return fail (ctx, error, kind_path,
-                   "\"%s\" is not \"state\", \"organization\" or \"de-facto\"", text);
+                   _("\"%s\" is not \"state\", \"organization\" or \"de-facto\""), text);
     }
 
   if (!get_member_text (ctx, object, "color", path, &text, error))
@@ -605,11 +608,11 @@ parse_actor (const ParseContext *ctx,
     {
       g_autofree char *color_path = g_strdup_printf ("%s.color", path);
 
-      return fail (ctx, error, color_path, "\"%s\" is not a #rrggbb colour", text);
+      return fail (ctx, error, color_path, _("\"%s\" is not a #rrggbb colour"), text);
     }
 
   if (!json_object_has_member (object, "anchor"))
-    return fail (ctx, error, anchor_path, "is missing");
+    return fail (ctx, error, anchor_path, _("is missing"));
   anchor = get_object (ctx, json_object_get_member (object, "anchor"), anchor_path, error);
   if (anchor == NULL ||
       !check_members (ctx, anchor, anchor_path, anchor_known, error) ||
@@ -631,7 +634,7 @@ parse_actor (const ParseContext *ctx,
       if (strlen (text) != 3 ||
           !g_ascii_isupper (text[0]) || !g_ascii_isupper (text[1]) || !g_ascii_isupper (text[2]))
         return fail (ctx, error, iso_path,
-                     "\"%s\" is not an ISO 3166-1 alpha-3 code", text);
+                     _("\"%s\" is not an ISO 3166-1 alpha-3 code"), text);
       info->iso = g_strdup (text);
     }
 
@@ -664,13 +667,13 @@ set_malformed_error (const ParseContext *ctx,
       if (g_str_has_prefix (rest, "Parse error: "))
         rest += strlen ("Parse error: ");
       g_set_error (error, parse_error->domain, parse_error->code,
-                   "%s: malformed JSON at line %u, column %u: %s",
+                   _("%s: malformed JSON at line %u, column %u: %s"),
                    ctx->name, line, column, rest);
     }
   else
     {
       g_set_error (error, parse_error->domain, parse_error->code,
-                   "%s: malformed JSON: %s", ctx->name, message);
+                   _("%s: malformed JSON: %s"), ctx->name, message);
     }
 }
 
@@ -702,7 +705,7 @@ parse_file (const char *data,
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, DM_GAZETTEER_ERROR, DM_GAZETTEER_ERROR_INVALID,
-                   "%s: malformed JSON: the file is empty", ctx.name);
+                   _("%s: malformed JSON: the file is empty"), ctx.name);
       return NULL;
     }
 
@@ -713,14 +716,14 @@ parse_file (const char *data,
   version = json_object_get_member (root, "version");
   if (version == NULL)
     {
-      fail (&ctx, error, "version", "is missing");
+      fail (&ctx, error, "version", _("is missing"));
       return NULL;
     }
   if (!node_is_number (version) || node_get_number (version) != 1)
     {
       g_autofree char *shown = describe_node (version);
 
-      fail (&ctx, error, "version", "%s is not a supported version (1)", shown);
+      fail (&ctx, error, "version", _("%s is not a supported version (1)"), shown);
       return NULL;
     }
 
@@ -977,6 +980,32 @@ dm_gazetteer_get_n_actors (DmGazetteer *self)
   g_return_val_if_fail (DM_IS_GAZETTEER (self), 0);
 
   return self->actors->len;
+}
+
+const char *
+dm_place_name_translate (const char *name)
+{
+  /* "" would give the catalogue's header */
+  if (name == NULL || *name == '\0')
+    return name;
+
+  return g_dgettext (GETTEXT_PACKAGE, name);
+}
+
+const char *
+dm_actor_info_get_display_name (const DmActorInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return dm_place_name_translate (info->name);
+}
+
+const char *
+dm_actor_info_get_display_anchor_name (const DmActorInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return dm_place_name_translate (info->anchor_name);
 }
 
 const DmActorInfo *

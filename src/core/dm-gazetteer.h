@@ -96,4 +96,15 @@ GStrv              dm_gazetteer_get_state_nouns (DmGazetteer *self);
 
 const char        *dm_actor_kind_to_string (DmActorKind kind);
 
+/* The actor's name and the name of its anchor in the user's language
+ * (the catalogue knows the built-in actors' names: see
+ * build-aux/extract-actor-names); an unknown name is returned as it is.
+ * The exchange formats (JSON, CSV) keep the untranslated names. */
+const char        *dm_actor_info_get_display_name (const DmActorInfo *info);
+const char        *dm_actor_info_get_display_anchor_name (const DmActorInfo *info);
+
+/* Any name of the built-in data (an actor, its anchor, a country or a
+ * capital of the basemap) in the user's language; NULL stays NULL. */
+const char        *dm_place_name_translate (const char *name);
+
 G_END_DECLS

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dm-readers-private.h"
 
 #include <libxml/HTMLparser.h>
@@ -419,7 +421,7 @@ dm_html_read (const guint8 *data,
   if (size > G_MAXINT)
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE,
-                   "%s: over the 64 MiB limit", name);
+                   _("%s: over the 64 MiB limit"), name);
       return NULL;
     }
 
@@ -443,7 +445,7 @@ dm_html_read (const guint8 *data,
       if (doc != NULL)
         xmlFreeDoc (doc);
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
-                   "%s: no article text in the HTML", name);
+                   _("%s: no article text in the HTML"), name);
       return NULL;
     }
 
@@ -457,7 +459,7 @@ dm_html_read (const guint8 *data,
     {
       html_state_clear (&state);
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
-                   "%s: no article text in the HTML", name);
+                   _("%s: no article text in the HTML"), name);
       return NULL;
     }
 

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dm-readers-private.h"
 
 #include <json-glib/json-glib.h>
@@ -65,13 +67,13 @@ set_parse_error (GError     **error,
       g_strdelimit (one_line, "\n\r\t\v\f", ' ');
 
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-                   "%s: malformed JSON at line %u, column %u: %s",
+                   _("%s: malformed JSON at line %u, column %u: %s"),
                    name, line, column, one_line);
       return;
     }
 
   g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-               "%s: malformed JSON: %s", name, message);
+               _("%s: malformed JSON: %s"), name, message);
 }
 
 /* "article 3" in an array, "the article" for a lone object. */
@@ -79,7 +81,7 @@ static char *
 describe (gboolean in_array,
           guint    index)
 {
-  return in_array ? g_strdup_printf ("article %u", index + 1) : g_strdup ("the article");
+  return in_array ? g_strdup_printf (_("article %u"), index + 1) : g_strdup (_("the article"));
 }
 
 static DmDocument *
@@ -102,7 +104,7 @@ read_article (JsonNode   *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-                   "%s: %s is not an object", name, what);
+                   _("%s: %s is not an object"), name, what);
       return NULL;
     }
 
@@ -117,7 +119,7 @@ read_article (JsonNode   *node,
       if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
         {
           g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-                       "%s: \"%s\" of %s is not a string", name, fields[k], what);
+                       _("%s: \"%s\" of %s is not a string"), name, fields[k], what);
           return NULL;
         }
 
@@ -127,7 +129,7 @@ read_article (JsonNode   *node,
   if (values[4] == NULL)
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-                   "%s: %s has no \"text\"", name, what);
+                   _("%s: %s has no \"text\""), name, what);
       return NULL;
     }
 
@@ -135,7 +137,7 @@ read_article (JsonNode   *node,
       || !dm_plain_text_parse (values[4], strlen (values[4]), &plain))
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
-                   "%s: \"text\" of %s is empty", name, what);
+                   _("%s: \"text\" of %s is empty"), name, what);
       return NULL;
     }
 
@@ -199,7 +201,7 @@ dm_json_read (const char *utf8,
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY, "%s: empty JSON", name);
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY, _("%s: empty JSON"), name);
       return NULL;
     }
 
@@ -219,7 +221,7 @@ dm_json_read (const char *utf8,
       if (n == 0)
         {
           g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
-                       "%s: the JSON array holds no articles", name);
+                       _("%s: the JSON array holds no articles"), name);
           return NULL;
         }
 
@@ -236,7 +238,7 @@ dm_json_read (const char *utf8,
   else
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-                   "%s: JSON is neither an article object nor an array of them", name);
+                   _("%s: JSON is neither an article object nor an array of them"), name);
       return NULL;
     }
 

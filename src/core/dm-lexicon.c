@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -157,7 +159,7 @@ fail_at (GError    **error,
          const char *what)
 {
   g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-               "%s: cues[%u]: %s", name, index, what);
+               _("%s: cues[%u]: %s"), name, index, what);
   return FALSE;
 }
 
@@ -208,24 +210,24 @@ load_entry (DmLexicon  *self,
   guint rule_index = self->rules->len;
 
   if (!entry)
-    return fail_at (error, name, index, "not an object");
+    return fail_at (error, name, index, _("not an object"));
   rule_id = json_object_get_string_member_with_default (entry, "rule", NULL);
   kind_id = json_object_get_string_member_with_default (entry, "kind", NULL);
   pos_id = json_object_get_string_member_with_default (entry, "pos", "verb");
   phrases = dup_string_array (entry, "phrases");
   irregular = dup_string_array (entry, "irregular");
   if (!rule_id || !*rule_id)
-    return fail_at (error, name, index, "missing \"rule\"");
+    return fail_at (error, name, index, _("missing \"rule\""));
   if (!kind_id || !dm_link_kind_from_string (kind_id, &rule.kind))
-    return fail_at (error, name, index, "missing or unknown \"kind\"");
+    return fail_at (error, name, index, _("missing or unknown \"kind\""));
   if (g_str_equal (pos_id, "verb"))
     rule.pos = DM_CUE_VERB;
   else if (g_str_equal (pos_id, "noun"))
     rule.pos = DM_CUE_NOUN;
   else
-    return fail_at (error, name, index, "\"pos\" must be \"verb\" or \"noun\"");
+    return fail_at (error, name, index, _("\"pos\" must be \"verb\" or \"noun\""));
   if (!phrases || !phrases[0])
-    return fail_at (error, name, index, "\"phrases\" must be a non-empty array of strings");
+    return fail_at (error, name, index, _("\"phrases\" must be a non-empty array of strings"));
 
   rule.rule = g_strdup (rule_id);
   rule.directed = json_object_get_boolean_member_with_default (entry, "directed",
@@ -272,7 +274,7 @@ dm_lexicon_new_from_data (const char *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                   "%s: malformed JSON: %s", name, local_error->message);
+                   _("%s: malformed JSON: %s"), name, local_error->message);
       return NULL;
     }
   root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
@@ -281,7 +283,7 @@ dm_lexicon_new_from_data (const char *data,
   if (!cues)
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                   "%s: expected an object with a \"cues\" array", name);
+                   _("%s: expected an object with a \"cues\" array"), name);
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (cues); i++)

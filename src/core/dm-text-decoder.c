@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dm-readers-private.h"
 
 #include <string.h>
@@ -30,33 +32,33 @@ typedef struct {
 /* Formats people drop on the window by mistake; the name makes the error
  * message say what the file is instead of just "binary". */
 static const Magic magics[] = {
-  { 0, 8, "\x89PNG\r\n\x1a\n", "PNG image" },
-  { 0, 3, "\xff\xd8\xff", "JPEG image" },
-  { 0, 6, "GIF87a", "GIF image" },
-  { 0, 6, "GIF89a", "GIF image" },
-  { 0, 4, "II*\0", "TIFF image" },
-  { 0, 4, "MM\0*", "TIFF image" },
-  { 8, 4, "WEBP", "WebP image" },
-  { 0, 5, "%PDF-", "PDF document" },
-  { 0, 4, "%!PS", "PostScript document" },
-  { 0, 5, "{\\rtf", "RTF document" },
-  { 0, 4, "PK\x03\x04", "ZIP archive" },
-  { 0, 4, "PK\x05\x06", "ZIP archive" },
-  { 0, 8, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document" },
-  { 0, 2, "\x1f\x8b", "gzip archive" },
-  { 0, 3, "BZh", "bzip2 archive" },
-  { 0, 6, "\xfd" "7zXZ\0", "xz archive" },
-  { 0, 4, "\x28\xb5\x2f\xfd", "zstd archive" },
-  { 0, 6, "7z\xbc\xaf\x27\x1c", "7-Zip archive" },
-  { 0, 6, "Rar!\x1a\x07", "RAR archive" },
-  { 257, 5, "ustar", "tar archive" },
-  { 0, 4, "\x7f" "ELF", "executable" },
-  { 0, 16, "SQLite format 3\0", "SQLite database" },
-  { 0, 4, "OggS", "Ogg media" },
-  { 0, 3, "ID3", "MP3 audio" },
-  { 4, 4, "ftyp", "MP4 media" },
-  { 0, 4, "\x1a\x45\xdf\xa3", "Matroska media" },
-  { 0, 4, "\0asm", "WebAssembly module" },
+  { 0, 8, "\x89PNG\r\n\x1a\n", N_("PNG image") },
+  { 0, 3, "\xff\xd8\xff", N_("JPEG image") },
+  { 0, 6, "GIF87a", N_("GIF image") },
+  { 0, 6, "GIF89a", N_("GIF image") },
+  { 0, 4, "II*\0", N_("TIFF image") },
+  { 0, 4, "MM\0*", N_("TIFF image") },
+  { 8, 4, "WEBP", N_("WebP image") },
+  { 0, 5, "%PDF-", N_("PDF document") },
+  { 0, 4, "%!PS", N_("PostScript document") },
+  { 0, 5, "{\\rtf", N_("RTF document") },
+  { 0, 4, "PK\x03\x04", N_("ZIP archive") },
+  { 0, 4, "PK\x05\x06", N_("ZIP archive") },
+  { 0, 8, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("Microsoft Office document") },
+  { 0, 2, "\x1f\x8b", N_("gzip archive") },
+  { 0, 3, "BZh", N_("bzip2 archive") },
+  { 0, 6, "\xfd" "7zXZ\0", N_("xz archive") },
+  { 0, 4, "\x28\xb5\x2f\xfd", N_("zstd archive") },
+  { 0, 6, "7z\xbc\xaf\x27\x1c", N_("7-Zip archive") },
+  { 0, 6, "Rar!\x1a\x07", N_("RAR archive") },
+  { 257, 5, "ustar", N_("tar archive") },
+  { 0, 4, "\x7f" "ELF", N_("executable") },
+  { 0, 16, "SQLite format 3\0", N_("SQLite database") },
+  { 0, 4, "OggS", N_("Ogg media") },
+  { 0, 3, "ID3", N_("MP3 audio") },
+  { 4, 4, "ftyp", N_("MP4 media") },
+  { 0, 4, "\x1a\x45\xdf\xa3", N_("Matroska media") },
+  { 0, 4, "\0asm", N_("WebAssembly module") },
 };
 
 gboolean
@@ -90,7 +92,7 @@ dm_text_sniff_binary (const guint8 *data,
     return NULL;
 
   if (memchr (data, '\0', size) != NULL)
-    return "NUL bytes";
+    return N_("NUL bytes");
 
   /* Random bytes without NULs still show up as a mass of C0 controls. */
   sample = MIN (size, 4096);
@@ -101,7 +103,7 @@ dm_text_sniff_binary (const guint8 *data,
       controls++;
 
   if (controls * 10 > sample)
-    return "control characters";
+    return N_("control characters");
 
   return NULL;
 }
@@ -124,8 +126,8 @@ convert_wide (const guint8 *data,
   if (utf8 == NULL)
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
-                   "%s: invalid %s text at byte %" G_GSIZE_FORMAT,
-                   name, charset, bytes_read + bom_length);
+                   _("%s: invalid %s text at byte %lu"),
+                   name, charset, (gulong) (bytes_read + bom_length));
       return NULL;
     }
 
@@ -134,7 +136,7 @@ convert_wide (const guint8 *data,
     {
       g_free (utf8);
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_BINARY,
-                   "%s: binary data (NUL characters), not an article", name);
+                   _("%s: binary data (NUL characters), not an article"), name);
       return NULL;
     }
 
@@ -213,8 +215,8 @@ dm_text_decode (const guint8 *data,
       else if (skip > 0 || looks_like_damaged_utf8 (data, size))
         {
           g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
-                       "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT,
-                       name, (gsize) (end - (const char *) data));
+                       _("%s: invalid UTF-8 at byte %lu"),
+                       name, (gulong) (end - (const char *) data));
           return NULL;
         }
       else
@@ -229,7 +231,7 @@ dm_text_decode (const guint8 *data,
           if (utf8 == NULL)
             {
               g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
-                           "%s: text is neither UTF-8 nor Windows-1252", name);
+                           _("%s: text is neither UTF-8 nor Windows-1252"), name);
               return NULL;
             }
         }

@@ -15,11 +15,13 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "dm-basemap.h"
 #include "dm-countries.h"
+#include "dm-gazetteer.h"
 #include "dm-mercator.h"
 
 /* Logical pixels beyond the drawn area that paths keep, wider than any
@@ -57,12 +59,12 @@ typedef struct {
 
 /* The capitals of the region and of the powers around it. */
 static const Capital capitals[] = {
-  { "Yerevan", 40.1792, 44.4991 },
-  { "Baku", 40.4093, 49.8671 },
-  { "Tbilisi", 41.7151, 44.8271 },
-  { "Ankara", 39.9334, 32.8597 },
-  { "Tehran", 35.6892, 51.3890 },
-  { "Moscow", 55.7558, 37.6173 },
+  { N_("Yerevan"), 40.1792, 44.4991 },
+  { N_("Baku"), 40.4093, 49.8671 },
+  { N_("Tbilisi"), 41.7151, 44.8271 },
+  { N_("Ankara"), 39.9334, 32.8597 },
+  { N_("Tehran"), 35.6892, 51.3890 },
+  { N_("Moscow"), 55.7558, 37.6173 },
 };
 
 /* Countries whose names go first when labels compete for room. */
@@ -518,7 +520,7 @@ draw_disputed_labels (const Painter *p,
       double px, py;
 
       to_view (p, area->label_x, area->label_y, &px, &py);
-      layout = make_layout (p, area->name, p->zoom >= 7 ? 12 : 10,
+      layout = make_layout (p, dm_place_name_translate (area->name), p->zoom >= 7 ? 12 : 10,
                             PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
       place_centered_label (p, placed, layout, px, py, &p->palette->disputed_outline);
     }
@@ -543,7 +545,7 @@ draw_capitals (const Painter *p,
       dm_mercator_project (capitals[i].lat, capitals[i].lon, &x, &y);
       to_view (p, x, y, &px, &py);
       dot = (LabelRect) { px - r - 1, py - r - 1, px + r + 1, py + r + 1 };
-      layout = make_layout (p, capitals[i].name, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+      layout = make_layout (p, dm_place_name_translate (capitals[i].name), 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
 
       /* A dot without its name says nothing: place both or neither.  The
@@ -644,7 +646,7 @@ draw_country_labels (const Painter *p,
 
       if (g_hash_table_contains (done, label->country->iso))
         continue;
-      layout = make_layout (p, label->country->name, focus ? 13 : 11.5,
+      layout = make_layout (p, dm_place_name_translate (label->country->name), focus ? 13 : 11.5,
                             focus ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL,
                             PANGO_STYLE_NORMAL);
       pango_layout_get_pixel_extents (layout, &ink, &logical);

@@ -158,6 +158,22 @@ dm_render_create_text (PangoContext *context,
   return layout;
 }
 
+const char *
+dm_legend_entry_get_label (const DmLegendEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return dm_link_kind_get_label (entry->kind);
+}
+
+const char *
+dm_legend_entry_get_quad_label (const DmLegendEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return dm_quad_get_label (entry->quad);
+}
+
 /* One row per quad class: its label in bold, then its kinds. */
 static GPtrArray *
 make_rows (PangoContext *context,
@@ -181,11 +197,11 @@ make_rows (PangoContext *context,
             break;
           if (j > i)
             g_string_append (kinds, " · ");
-          g_string_append (kinds, dm_link_kind_get_label (entry->kind));
+          g_string_append (kinds, dm_legend_entry_get_label (entry));
         }
 
       markup = g_markup_printf_escaped ("<b>%s</b>   %s",
-                                        dm_quad_get_label (first->quad), kinds->str);
+                                        dm_legend_entry_get_quad_label (first), kinds->str);
       layout = dm_render_create_text (context, "", TEXT_SIZE, PANGO_WEIGHT_NORMAL);
       pango_layout_set_markup (layout, markup, -1);
       g_ptr_array_add (rows, layout);

@@ -45,6 +45,11 @@ double    dm_legend_get_dash_period (DmQuad   quad,
  * then kind.  Free with g_array_unref(). */
 GArray   *dm_legend_collect_entries (DmAnalysis *analysis);
 
+/* The words the legend shows for @entry: its kind and its quad class, in
+ * the user's language. */
+const char *dm_legend_entry_get_label      (const DmLegendEntry *entry);
+const char *dm_legend_entry_get_quad_label (const DmLegendEntry *entry);
+
 /* Size of the legend box for @entries in logical pixels, measured with
  * @context. */
 void      dm_legend_measure        (PangoContext *context,

@@ -350,10 +350,11 @@ dup_label_markup (const DmRelationNode *node,
    * the edge of the map for its place. */
   if (node->pinned && info->anchor_name != NULL && *info->anchor_name != '\0')
     return g_markup_printf_escaped ("%s\n<span size=\"%d\" weight=\"normal\">%s</span>",
-                                    info->name, (int) (SUBLABEL_SIZE * 0.75 * PANGO_SCALE),
-                                    info->anchor_name);
+                                    dm_actor_info_get_display_name (info),
+                                    (int) (SUBLABEL_SIZE * 0.75 * PANGO_SCALE),
+                                    dm_actor_info_get_display_anchor_name (info));
 
-  return g_markup_escape_text (info->name, -1);
+  return g_markup_escape_text (dm_actor_info_get_display_name (info), -1);
 }
 
 static PangoLayout *
@@ -546,13 +547,13 @@ place_country_labels (DmRelationLayout *layout,
 
       if (shape == NULL || !dm_geo_shape_label_point (shape, &within, &x, &y, &run))
         continue;
-      text = make_country_label (layout->pango, country->name);
+      text = make_country_label (layout->pango, dm_place_name_translate (country->name));
       pango_layout_get_pixel_size (text, &w, &h);
       if (w > run * world * 0.9)
         continue;
 
       dm_viewport_project_normalized (&layout->viewport, x, y, &px, &py);
-      label.name = country->name;
+      label.name = dm_place_name_translate (country->name);
       label.rect = (DmRelationRect) { round (px - w / 2.0), round (py - h / 2.0),
                                       round (px - w / 2.0) + w, round (py - h / 2.0) + h };
       if (label.rect.x0 < 4 || label.rect.x1 > layout->viewport.width - 4 ||

@@ -121,7 +121,7 @@ dm_actor_item_new (DmAnalysis *analysis,
   self = g_object_new (DM_TYPE_ACTOR_ITEM, NULL);
   self->actor = summary->actor;
   self->code = g_strdup (info->code);
-  self->name = g_strdup (info->name);
+  self->name = g_strdup (dm_actor_info_get_display_name (info));
   self->color = info->color;
   self->n_mentions = summary->n_mentions;
   self->n_links = summary->n_links;

@@ -207,7 +207,10 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (code, "caption");
   gtk_widget_add_css_class (code, "actor-code");
   gtk_label_set_xalign (GTK_LABEL (counts), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (counts), PANGO_ELLIPSIZE_END);
+  /* Wrapped, not ellipsized: in some languages ("14 Erwähnungen · 11
+   * Verbindungen") the counts are wider than the list. */
+  gtk_label_set_wrap (GTK_LABEL (counts), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (counts), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (counts, "dim-label");
   gtk_widget_add_css_class (counts, "caption");
 

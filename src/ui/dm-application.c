@@ -96,10 +96,12 @@ about_activated (GSimpleAction *action,
 {
   DmApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  static const char *developers[] = { "The Diplomap developers", NULL };
-  static const char *map_data[] = {
-    "Natural Earth (public domain) https://www.naturalearthdata.com",
-    "OpenStreetMap contributors (online tiles) https://www.openstreetmap.org/copyright",
+  const char *developers[] = { _("The Diplomap developers"), NULL };
+  /* Translators: credits of the about window: the name, then the address
+   * after a space; keep the address as it is */
+  const char *map_data[] = {
+    _("Natural Earth (public domain) https://www.naturalearthdata.com"),
+    _("OpenStreetMap contributors (online tiles) https://www.openstreetmap.org/copyright"),
     NULL
   };
   static const char *sample[] = { "AFP", NULL };

@@ -74,7 +74,7 @@ static const char *
 actor_name (DmAnalysis *analysis,
             guint       actor)
 {
-  return dm_gazetteer_get_actor (dm_analysis_get_gazetteer (analysis), actor)->name;
+  return dm_actor_info_get_display_name (dm_gazetteer_get_actor (dm_analysis_get_gazetteer (analysis), actor));
 }
 
 static const char *

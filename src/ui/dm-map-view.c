@@ -260,7 +260,7 @@ update_accessible_description (DmMapView *self)
       DmGazetteer *gazetteer = dm_analysis_get_gazetteer (self->analysis);
 
       if ((guint) actor < dm_gazetteer_get_n_actors (gazetteer))
-        description = dm_gazetteer_get_actor (gazetteer, actor)->name;
+        description = dm_actor_info_get_display_name (dm_gazetteer_get_actor (gazetteer, actor));
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
