@@ -102,7 +102,10 @@ static const Case cases[] = {
   { "noun-by-agent", "Baku rejected accusations by Yerevan.", "ARM>AZE accuse" },
   { "amount-in-aid", "The United States pledged $65 million in aid to Armenia.", "USA>ARM aid" },
   { "summoned-ambassador", "Baku summoned the French ambassador over the remarks.", "AZE-FRA tension" },
+  { "recalled-ambassador", "Armenia recalled its ambassador from Moscow for consultations.", "ARM-RUS tension" },
   /* no link */
+  { "co-mention-trade", "The EU is Armenia's largest trading partner, while Russia remains its main supplier of gas.", "" },
+  { "co-mention-travel", "Speaking in Baku, the Turkish foreign minister said the region needed peace.", "" },
   { "war-over-topic", "Armenia and Azerbaijan fought a war over Karabakh.", "ARM-AZE fight" },
   { "discuss-topic", "Lavrov discussed Karabakh in Moscow.", "" },
   { "armed-forces-is-no-aid", "The armed forces of Armenia paraded in Yerevan.", "" },
