@@ -26,7 +26,7 @@
 #define FLOOR_ACTOR_F1   0.90
 #define FLOOR_MENTION_F1 0.85
 #define FLOOR_LINK_P     0.85
-#define FLOOR_LINK_R     0.52
+#define FLOOR_LINK_R     0.55
 
 typedef struct {
   guint tp, fp, fn;

@@ -102,6 +102,9 @@ static const Case cases[] = {
   { "noun-by-agent", "Baku rejected accusations by Yerevan.", "ARM>AZE accuse" },
   { "amount-in-aid", "The United States pledged $65 million in aid to Armenia.", "USA>ARM aid" },
   { "summoned-ambassador", "Baku summoned the French ambassador over the remarks.", "AZE-FRA tension" },
+  { "appeal-to-addressee", "Georgia wrote to the Security Council, requesting an urgent meeting.", "GEO>UN appeal" },
+  { "hashtag-handle", "#Armenia wrote to @UN, asking for help.", "ARM>UN appeal" },
+  { "appeal-object-is-addressee", "Armenia wrote to the UN, urging Azerbaijan to stop.", "ARM>AZE appeal" },
   { "recalled-ambassador", "Armenia recalled its ambassador from Moscow for consultations.", "ARM-RUS tension" },
   /* no link */
   { "co-mention-trade", "The EU is Armenia's largest trading partner, while Russia remains its main supplier of gas.", "" },

@@ -605,6 +605,13 @@ is_clause_boundary (const Unit *u)
   return word_in (u, clause_openers);
 }
 
+/* "#Armenia", "@UN": a hashtag's or a handle's sign is part of the name */
+static gboolean
+is_name_sign (const Unit *u)
+{
+  return is_punct (u, "#") || is_punct (u, "@");
+}
+
 /* TRUE when a preposition governs the actor phrase at @i ("with Armenia",
  * "of the Nagorno-Karabakh region"). */
 static gboolean
@@ -613,9 +620,11 @@ is_governed (Context *ctx, int i)
   /* "with both sides trading accusations": a pair is its clause's subject */
   if (unit_at (ctx, i)->pair_ref)
     return FALSE;
-  for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+  for (int k = i - 1; k >= 0 && k >= i - 4; k--)
     {
       Unit *u = unit_at (ctx, k);
+      if (is_name_sign (u))
+        continue;
       /* "after Azerbaijani troops seized": a subordinate clause's subject */
       if (word_in (u, clause_openers))
         return FALSE;
@@ -634,9 +643,11 @@ is_governed (Context *ctx, int i)
 static gboolean
 is_governed_by (Context *ctx, int i, const char *preposition)
 {
-  for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+  for (int k = i - 1; k >= 0 && k >= i - 4; k--)
     {
       Unit *u = unit_at (ctx, k);
+      if (is_name_sign (u))
+        continue;
       if (is_word (u, preposition))
         return TRUE;
       if (!word_in (u, noun_modifiers))
@@ -817,12 +828,42 @@ is_nominal_gerund (Context *ctx, int cue)
  * except a capital after "in" or "at" (a place, not a party).  A mediator
  * acts on the parties of the process it mediates ("brokered a ceasefire
  * between Baku and Yerevan"). */
+/* "sent a letter to the Security Council, requesting a meeting": an
+ * appeal whose object is a thing goes to the addressee named before it
+ * with "to".  Returns that addressee, or -1. */
+static int
+find_addressee (Context *ctx, int cue)
+{
+  guint next = cue + 1;
+
+  while (next < ctx->units->len && (is_word (unit_at (ctx, next), "a") || is_word (unit_at (ctx, next), "an")
+                                    || is_word (unit_at (ctx, next), "the")))
+    next++;
+  if (next < ctx->units->len && unit_at (ctx, next)->type == UNIT_ACTOR)
+    return -1;  /* "urged Azerbaijan": the object is the addressee */
+  for (int k = cue - 1; k >= 0; k--)
+    {
+      Unit *u = unit_at (ctx, k);
+      if (u->type == UNIT_ACTOR && is_governed_by (ctx, k, "to"))
+        return k;
+      if (is_clause_boundary (u))
+        return -1;
+    }
+  return -1;
+}
+
 static int
 find_verb_patient (Context *ctx, int cue)
 {
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, unit_at (ctx, cue)->rule);
-
   guint window = rule->object_window ? rule->object_window : 10;
+
+  if (rule->kind == DM_LINK_APPEAL)
+    {
+      int addressee = find_addressee (ctx, cue);
+      if (addressee >= 0)
+        return addressee;
+    }
 
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + window; k++)
     {
