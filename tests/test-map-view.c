@@ -513,7 +513,7 @@ test_dark (void)
 
 /* The longest run of pixels along a tile edge that are lighter or bluer
  * than both sides while the sides agree: a seam line.  Single pixels where the
- * seams of the basemap and of its twin cross are allowed. */
+ * seams of two overlapping layers would cross are allowed. */
 static guint
 longest_seam (const Pixels *p,
               const double *edges,

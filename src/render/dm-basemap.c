@@ -738,3 +738,31 @@ dm_basemap_draw_tile (cairo_t                *cr,
 
   return loaded;
 }
+
+gboolean
+dm_basemap_draw_tile_with_border (cairo_t                *cr,
+                                  int                     zoom,
+                                  int                     x,
+                                  int                     y,
+                                  int                     border,
+                                  double                  scale,
+                                  const DmPalette        *palette,
+                                  const DmBasemapOptions *options)
+{
+  Painter p = { 0, };
+  gboolean loaded;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (border >= 0, FALSE);
+
+  /* painter_init() puts the view's origin at (0, 0) */
+  cairo_save (cr);
+  cairo_translate (cr, -border, -border);
+  loaded = painter_init (&p, cr, palette, options, zoom, scale,
+                         (double) x * DM_TILE_SIZE - border, (double) y * DM_TILE_SIZE - border,
+                         DM_TILE_SIZE + 2 * border, DM_TILE_SIZE + 2 * border);
+  paint (&p, FALSE);
+  cairo_restore (cr);
+
+  return loaded;
+}

@@ -49,4 +49,18 @@ gboolean dm_basemap_draw_tile    (cairo_t                *cr,
                                   const DmPalette        *palette,
                                   const DmBasemapOptions *options);
 
+/* As dm_basemap_draw_tile(), with @border logical pixels of the
+ * neighbouring tiles around it: @cr's user space is then
+ * -@border..256+@border, its origin at the tile's top-left corner.  Tiles
+ * drawn a little larger than their place overlap, and no seam shows
+ * between them at fractional zoom levels. */
+gboolean dm_basemap_draw_tile_with_border (cairo_t                *cr,
+                                           int                     zoom,
+                                           int                     x,
+                                           int                     y,
+                                           int                     border,
+                                           double                  scale,
+                                           const DmPalette        *palette,
+                                           const DmBasemapOptions *options);
+
 G_END_DECLS

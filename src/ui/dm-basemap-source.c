@@ -6,6 +6,13 @@
  * changes), then, back on the main thread, wraps the pixels in a
  * GdkMemoryTexture, which needs no copy: cairo's ARGB32 is GDK's default
  * memory format on either endianness.
+ *
+ * libshumate 1.0 puts tiles at fractional pixels, so the edges of two
+ * neighbours each cover part of the pixel between them and what lies
+ * under the layer shows through as a thin line.  Each tile is therefore
+ * drawn with BORDER pixels of its neighbours around it, and its paintable
+ * (DmOverlapTile) draws that border over the neighbours: where two tiles
+ * overlap, both show the same map.
  */
 #include "config.h"
 
@@ -26,6 +33,77 @@ struct _DmBasemapSource
 };
 
 G_DEFINE_FINAL_TYPE (DmBasemapSource, dm_basemap_source, SHUMATE_TYPE_MAP_SOURCE)
+
+/* logical pixels of the neighbours drawn around each tile */
+#define BORDER 1
+
+/* A tile's texture, drawn BORDER texels beyond the place it is given. */
+#define DM_TYPE_OVERLAP_TILE (dm_overlap_tile_get_type ())
+G_DECLARE_FINAL_TYPE (DmOverlapTile, dm_overlap_tile, DM, OVERLAP_TILE, GObject)
+
+struct _DmOverlapTile
+{
+  GObject     parent_instance;
+
+  GdkTexture *texture;   /* (256 + 2 BORDER) × scale pixels square */
+};
+
+static void
+dm_overlap_tile_snapshot (GdkPaintable *paintable,
+                          GdkSnapshot  *snapshot,
+                          double        width,
+                          double        height)
+{
+  DmOverlapTile *self = DM_OVERLAP_TILE (paintable);
+  double bx = width * BORDER / 256.0;
+  double by = height * BORDER / 256.0;
+
+  gtk_snapshot_append_texture (GTK_SNAPSHOT (snapshot), self->texture,
+                               &GRAPHENE_RECT_INIT (-bx, -by, width + 2 * bx, height + 2 * by));
+}
+
+static int
+dm_overlap_tile_get_intrinsic_size (GdkPaintable *paintable)
+{
+  return 256;
+}
+
+static GdkPaintableFlags
+dm_overlap_tile_get_flags (GdkPaintable *paintable)
+{
+  return GDK_PAINTABLE_STATIC_SIZE | GDK_PAINTABLE_STATIC_CONTENTS;
+}
+
+static void
+dm_overlap_tile_paintable_init (GdkPaintableInterface *iface)
+{
+  iface->snapshot = dm_overlap_tile_snapshot;
+  iface->get_intrinsic_width = dm_overlap_tile_get_intrinsic_size;
+  iface->get_intrinsic_height = dm_overlap_tile_get_intrinsic_size;
+  iface->get_flags = dm_overlap_tile_get_flags;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DmOverlapTile, dm_overlap_tile, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, dm_overlap_tile_paintable_init))
+
+static void
+dm_overlap_tile_finalize (GObject *object)
+{
+  g_clear_object (&DM_OVERLAP_TILE (object)->texture);
+
+  G_OBJECT_CLASS (dm_overlap_tile_parent_class)->finalize (object);
+}
+
+static void
+dm_overlap_tile_class_init (DmOverlapTileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_overlap_tile_finalize;
+}
+
+static void
+dm_overlap_tile_init (DmOverlapTile *self)
+{
+}
 
 enum {
   TILE_FILLED,
@@ -60,7 +138,7 @@ draw_tile_in_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   TileJob *job = task_data;
-  int size = 256 * job->scale;
+  int size = (256 + 2 * BORDER) * job->scale;
   DmBasemapOptions options;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -71,6 +149,7 @@ draw_tile_in_thread (GTask        *task,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_surface_set_device_scale (surface, job->scale, job->scale);
   cr = cairo_create (surface);
+  cairo_translate (cr, BORDER, BORDER);
 
   dm_basemap_options_init (&options);
   options.tint = job->tint;
@@ -79,7 +158,8 @@ draw_tile_in_thread (GTask        *task,
   options.show_labels = FALSE;
   options.show_capitals = FALSE;
   options.dim_untinted = TRUE;
-  dm_basemap_draw_tile (cr, job->zoom, job->x, job->y, job->scale, job->palette, &options);
+  dm_basemap_draw_tile_with_border (cr, job->zoom, job->x, job->y, BORDER, job->scale,
+                                    job->palette, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -108,8 +188,8 @@ on_tile_drawn_cb (GObject      *object,
   ShumateTile *tile = g_task_get_task_data (outer);
   TileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int size = 256 * job->scale;
+  g_autoptr(DmOverlapTile) paintable = NULL;
+  int size = (256 + 2 * BORDER) * job->scale;
 
   self->n_pending--;
 
@@ -119,9 +199,10 @@ on_tile_drawn_cb (GObject      *object,
       return;
     }
 
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, job->pixels, job->stride);
+  paintable = g_object_new (DM_TYPE_OVERLAP_TILE, NULL);
+  paintable->texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, job->pixels, job->stride);
   shumate_tile_set_fade_in (tile, FALSE);
-  shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
+  shumate_tile_set_paintable (tile, GDK_PAINTABLE (paintable));
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
   self->n_filled++;
 

@@ -43,10 +43,7 @@ struct _DmMapView
   /* the basemap: current source and layer, and the one it replaces */
   DmBasemapSource     *source;
   ShumateMapLayer     *base_layer;
-  ShumateMapLayer     *base_twin;
   ShumateMapLayer     *old_base_layer;
-  ShumateMapLayer     *old_base_twin;
-  ShumateViewport     *twin_viewport;
   guint                old_layer_timeout_id;
   guint                generation;
   char                *tinted_selection;   /* ISO the tiles emphasize */
@@ -155,31 +152,8 @@ remove_old_base_layer (DmMapView *self)
   if (self->old_base_layer != NULL)
     {
       shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->old_base_layer));
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->old_base_twin));
       g_clear_object (&self->old_base_layer);
-      g_clear_object (&self->old_base_twin);
-    }
-}
-
-/* libshumate 1.0 puts tiles at fractional pixels, so the edges of two
- * neighbours each cover part of the pixel between them and what is under
- * the layer shows through as a thin line.  Under each basemap layer lies
- * its twin, drawn one pixel up and left: under every seam of the one lies
- * the twin's (seamless there) picture of the neighbouring pixel. */
-static void
-sync_twin_viewport (DmMapView *self)
-{
-  DmViewport viewport;
-  double lat, lon;
-
-  dm_viewport_init (&viewport,
-                    shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
-                    shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
-                    shumate_viewport_get_zoom_level (self->viewport),
-                    256, 256, 1);
-  dm_viewport_unproject (&viewport, 128 + 1, 128 + 1, &lat, &lon);
-  shumate_viewport_set_zoom_level (self->twin_viewport, viewport.zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (self->twin_viewport), lat, lon);
+        }
 }
 
 static gboolean
@@ -209,7 +183,7 @@ static void
 rebuild_basemap (DmMapView *self)
 {
   g_autoptr(DmActorTint) tint = NULL;
-  ShumateMapLayer *layer, *twin;
+  ShumateMapLayer *layer;
 
   tint = create_tint (self);
 
@@ -222,17 +196,13 @@ rebuild_basemap (DmMapView *self)
   g_signal_connect_object (self->source, "tile-filled",
                            G_CALLBACK (on_tile_filled_cb), self, G_CONNECT_SWAPPED);
   shumate_viewport_set_reference_map_source (self->viewport, SHUMATE_MAP_SOURCE (self->source));
-  shumate_viewport_set_reference_map_source (self->twin_viewport, SHUMATE_MAP_SOURCE (self->source));
 
   layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->source), self->viewport);
-  twin = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->source), self->twin_viewport);
 
   if (self->base_layer == NULL)
     {
       shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer), NULL);
-      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (twin), SHUMATE_LAYER (layer));
       self->base_layer = g_object_ref (layer);
-      self->base_twin = g_object_ref (twin);
       return;
     }
 
@@ -241,11 +211,8 @@ rebuild_basemap (DmMapView *self)
 
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (layer),
                                   SHUMATE_LAYER (self->base_layer));
-  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (twin), SHUMATE_LAYER (layer));
   self->old_base_layer = g_steal_pointer (&self->base_layer);
-  self->old_base_twin = g_steal_pointer (&self->base_twin);
   self->base_layer = g_object_ref (layer);
-  self->base_twin = g_object_ref (twin);
   self->old_layer_timeout_id = g_timeout_add (OLD_LAYER_TIMEOUT_MS, old_layer_timeout_cb, self);
 }
 
@@ -625,10 +592,7 @@ dm_map_view_dispose (GObject *object)
 
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->old_base_layer);
-  g_clear_object (&self->old_base_twin);
   g_clear_object (&self->base_layer);
-  g_clear_object (&self->base_twin);
-  g_clear_object (&self->twin_viewport);
   g_clear_object (&self->online_layer);
   g_clear_object (&self->source);
   g_clear_object (&self->registry);
@@ -806,16 +770,6 @@ dm_map_view_init (DmMapView *self)
   self->viewport = shumate_map_get_viewport (self->map);
   shumate_viewport_set_min_zoom_level (self->viewport, (guint) DM_VIEWPORT_MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (self->viewport, (guint) DM_VIEWPORT_MAX_ZOOM);
-
-  self->twin_viewport = shumate_viewport_new ();
-  shumate_viewport_set_min_zoom_level (self->twin_viewport, (guint) DM_VIEWPORT_MIN_ZOOM);
-  shumate_viewport_set_max_zoom_level (self->twin_viewport, (guint) DM_VIEWPORT_MAX_ZOOM);
-  g_signal_connect_object (self->viewport, "notify::latitude",
-                           G_CALLBACK (sync_twin_viewport), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->viewport, "notify::longitude",
-                           G_CALLBACK (sync_twin_viewport), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->viewport, "notify::zoom-level",
-                           G_CALLBACK (sync_twin_viewport), self, G_CONNECT_SWAPPED);
 
   rebuild_basemap (self);
 
