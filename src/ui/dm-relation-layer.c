@@ -10,7 +10,6 @@
 
 #include <math.h>
 
-#include "dm-palette.h"
 #include "dm-relation-layer.h"
 
 struct _DmRelationLayer
@@ -111,105 +110,6 @@ dm_relation_layer_hit_test (DmRelationLayer *self,
   return dm_relation_layout_hit_test (layout, x, y, actor, link);
 }
 
-/* dm_relation_view_draw_layout() fills the view with land when it draws
- * no basemap, which an overlay cannot have.  Until it leaves the
- * background alone, the land is keyed out: each pixel gets the least
- * alpha that gives back its colour over the land ("colour to alpha"), so
- * over plain land the result is exact and over tints and sea it is close.
- * Whether the draw paints a background is checked once, on a small view
- * whose corners nothing covers, so the fast path returns by itself. */
-static gboolean
-draw_paints_background (DmAnalysis *analysis)
-{
-  static int paints = -1;
-
-  if (paints < 0)
-    {
-      DmViewport viewport;
-      DmRelationViewOptions options;
-      g_autoptr(DmRelationLayout) layout = NULL;
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      const guint32 *data;
-
-      dm_viewport_init (&viewport, 0, -150, 2, 400, 400, 1);
-      dm_relation_view_options_init (&options);
-      options.show_basemap = FALSE;
-      options.show_legend = FALSE;
-      options.show_title = FALSE;
-      layout = dm_relation_layout_new (&viewport, analysis, NULL, &options);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 400);
-      cr = cairo_create (surface);
-      dm_relation_view_draw_layout (cr, layout, analysis, &options);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      data = (const guint32 *) cairo_image_surface_get_data (surface);
-      /* the top-left corner, inside the pins' margin */
-      paints = (data[2 * 400 + 2] >> 24) == 0xff;
-      cairo_surface_destroy (surface);
-    }
-
-  return paints;
-}
-
-static void
-key_out_background (cairo_surface_t *surface,
-                    const DmRgba    *background)
-{
-  const int bg[3] = {
-    (int) (background->red * 255 + 0.5),
-    (int) (background->green * 255 + 0.5),
-    (int) (background->blue * 255 + 0.5),
-  };
-  const guint32 bg_pixel = 0xff000000u | bg[0] << 16 | bg[1] << 8 | bg[2];
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guchar *data = cairo_image_surface_get_data (surface);
-
-  cairo_surface_flush (surface);
-  for (int y = 0; y < height; y++)
-    {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-
-      for (int x = 0; x < width; x++)
-        {
-          guint32 v = row[x];
-          int c[3], alpha = 0;
-
-          if (v == bg_pixel)
-            {
-              row[x] = 0;
-              continue;
-            }
-
-          /* everything lies over opaque land: v is opaque */
-          c[0] = (v >> 16) & 0xff;
-          c[1] = (v >> 8) & 0xff;
-          c[2] = v & 0xff;
-          for (int i = 0; i < 3; i++)
-            {
-              int a;
-
-              if (c[i] > bg[i])
-                a = ((c[i] - bg[i]) * 255 + (255 - bg[i]) - 1) / (255 - bg[i]);
-              else if (c[i] < bg[i])
-                a = ((bg[i] - c[i]) * 255 + bg[i] - 1) / bg[i];
-              else
-                a = 0;
-              alpha = MAX (alpha, a);
-            }
-          alpha = MIN (alpha, 255);
-
-          /* premultiplied: colour minus what the land gave */
-          for (int i = 0; i < 3; i++)
-            c[i] = CLAMP (c[i] - bg[i] * (255 - alpha) / 255, 0, alpha);
-          row[x] = (guint32) alpha << 24 | c[0] << 16 | c[1] << 8 | c[2];
-        }
-    }
-  cairo_surface_mark_dirty (surface);
-}
-
 static void
 dm_relation_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -218,37 +118,17 @@ dm_relation_layer_snapshot (GtkWidget   *widget,
   const DmRelationLayout *layout;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
   cairo_t *cr;
 
   layout = dm_relation_layer_get_layout (self);
   if (layout == NULL)
     return;
 
-  if (!draw_paints_background (self->analysis))
-    {
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      dm_relation_view_draw_layout (cr, layout, self->analysis, &self->options);
-      cairo_destroy (cr);
-      return;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
+  /* Without a basemap the view paints no background: straight into the
+   * render node, with no surface of our own to fill and upload. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   dm_relation_view_draw_layout (cr, layout, self->analysis, &self->options);
   cairo_destroy (cr);
-  key_out_background (surface, &dm_palette_get (self->options.dark)->land);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static void
