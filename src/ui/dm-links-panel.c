@@ -121,12 +121,16 @@ create_link_row (DmLinksPanel *self,
   {
     g_autofree char *kind_markup = g_markup_escape_text (dm_link_kind_get_label (link->kind), -1);
     g_autofree char *name_markup = g_markup_escape_text (actor_name (self->analysis, counterpart), -1);
-    g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s  %s", kind_markup, arrow, name_markup);
+    /* The arrow stays with the name (no-break space), and a row too
+     * narrow for both wraps between kind and name rather than cutting
+     * the name: kinds run long in Russian and Armenian. */
+    g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s\u00a0%s", kind_markup, arrow, name_markup);
 
     kind = gtk_label_new (NULL);
     gtk_label_set_markup (GTK_LABEL (kind), markup);
     gtk_label_set_xalign (GTK_LABEL (kind), 0);
-    gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
+    gtk_label_set_wrap (GTK_LABEL (kind), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (kind), PANGO_WRAP_WORD_CHAR);
     gtk_widget_set_hexpand (kind, TRUE);
     gtk_box_append (GTK_BOX (box), kind);
   }
