@@ -163,13 +163,14 @@ get_word_classes (void)
           }
       for (guint p = 0; pair_phrases[p]; p++)
         {
-          /* leaked on purpose: a table for the life of the program */
+          /* the words live as long as the program, in pair_words */
           char **words = g_strsplit (pair_phrases[p], " ", MAX_PAIR_WORDS);
           guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[0]));
 
           for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
             pair_words[p][k] = words[k];
           g_hash_table_insert (table, words[0], GUINT_TO_POINTER (bits | PAIR_START));
+          g_free (words);  /* the array only: its strings are kept */
         }
       g_once_init_leave (&classes, table);
     }
