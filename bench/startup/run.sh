@@ -29,6 +29,14 @@ if [ ${#cmd[@]} -eq 0 ]; then
     cmd=("$root/_build/src/diplomap")
   fi
 fi
+# The build tree's application is not installed: its schema is in
+# _build/data, and a memory backend gives every run the first start's
+# settings (the sample article, the default window size).
+case "$(realpath -m "${cmd[0]}")" in
+  "$root"/_build*/src/diplomap)
+    export GSETTINGS_SCHEMA_DIR="$(dirname "$(dirname "$(realpath -m "${cmd[0]}")")")/data"
+    export GSETTINGS_BACKEND=memory ;;
+esac
 command -v gnome-maps >/dev/null || { echo "run.sh: apt-get install gnome-maps" >&2; exit 1; }
 
 fbdir=$(mktemp -d)
