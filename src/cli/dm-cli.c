@@ -182,36 +182,6 @@ parse_options (int           argc,
   return DM_EXIT_OK;
 }
 
-/* Gives every document an id no other document has, keeping the first one
- * as it is and numbering the next ones "-2", "-3", …: two "article.txt" from
- * different folders must stay two documents in the exchange format. */
-static void
-make_ids_unique (GPtrArray *documents)
-{
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < documents->len; i++)
-    {
-      DmDocument *document = g_ptr_array_index (documents, i);
-      const char *id = dm_document_get_id (document);
-      g_autofree char *unique = NULL;
-
-      if (id == NULL || *id == '\0')
-        id = "document";
-
-      unique = g_strdup (id);
-      for (guint n = 2; g_hash_table_contains (used, unique); n++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s-%u", id, n);
-        }
-
-      if (g_strcmp0 (unique, dm_document_get_id (document)) != 0)
-        dm_document_set_id (document, unique);
-      g_hash_table_add (used, g_steal_pointer (&unique));
-    }
-}
-
 /* Loads every file, reporting every failure rather than the first only, so
  * that one run shows all that must be fixed. */
 static gboolean
@@ -312,7 +282,7 @@ build_analysis (DmCliOptions  *options,
   if (!load_all (options->files, documents) || !ok)
     return DM_EXIT_INPUT;
 
-  make_ids_unique (documents);
+  dm_documents_make_ids_unique (documents);
 
   analysis = dm_analysis_new (gazetteer, lexicon, documents, NULL, &error);
   if (analysis == NULL)

@@ -469,3 +469,30 @@ dm_load_documents_from_file (GFile        *file,
 
   return load_file (file, name, cancellable, error);
 }
+
+void
+dm_documents_make_ids_unique (GPtrArray *documents)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      DmDocument *document = g_ptr_array_index (documents, i);
+      const char *id = dm_document_get_id (document);
+      g_autofree char *unique = NULL;
+
+      if (id == NULL || *id == '\0')
+        id = "document";
+
+      unique = g_strdup (id);
+      for (guint n = 2; g_hash_table_contains (used, unique); n++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s-%u", id, n);
+        }
+
+      if (g_strcmp0 (unique, dm_document_get_id (document)) != 0)
+        dm_document_set_id (document, unique);
+      g_hash_table_add (used, g_steal_pointer (&unique));
+    }
+}

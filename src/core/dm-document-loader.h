@@ -43,6 +43,10 @@ GPtrArray *dm_load_documents_from_bytes (GBytes          *bytes,
                                          DmDocumentFormat format,
                                          GError         **error);
 
+/* Gives documents that share an id (two "article.txt" from two folders)
+ * distinct ids: "article", "article-2", …; an empty id becomes "document". */
+void dm_documents_make_ids_unique (GPtrArray *documents);
+
 /* Plain text already in memory (pasted text). */
 GPtrArray *dm_load_documents_from_text (const char *text, const char *name, GError **error);
 

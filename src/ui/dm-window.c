@@ -91,34 +91,6 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
-/* Two "article.txt" from different folders stay two documents. */
-static void
-make_ids_unique (GPtrArray *documents)
-{
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < documents->len; i++)
-    {
-      DmDocument *document = g_ptr_array_index (documents, i);
-      const char *id = dm_document_get_id (document);
-      g_autofree char *unique = NULL;
-
-      if (id == NULL || *id == '\0')
-        id = "document";
-
-      unique = g_strdup (id);
-      for (guint n = 2; g_hash_table_contains (used, unique); n++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s-%u", id, n);
-        }
-
-      if (g_strcmp0 (unique, dm_document_get_id (document)) != 0)
-        dm_document_set_id (document, unique);
-      g_hash_table_add (used, g_steal_pointer (&unique));
-    }
-}
-
 /* Runs in a worker thread (or, for tests, in the caller's). */
 static LoadResult *
 load_and_analyse (LoadData      *data,
@@ -158,7 +130,7 @@ load_and_analyse (LoadData      *data,
       return NULL;
     }
 
-  make_ids_unique (documents);
+  dm_documents_make_ids_unique (documents);
 
   gazetteer = dm_gazetteer_new_default (error);
   if (gazetteer == NULL)
