@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dm-extractor.c: who does what to whom, one sentence at a time.
  *
- * The sentence becomes a short list of units: actor phrases (a title and a
- * name of the same actor are one phrase, "A and B" or "US-EU" one
- * coordinated phrase), relation cues, function words and clause
- * punctuation.  For each cue the extractor looks for its agent on the left
+ * The sentence becomes a short list of units (dm-sentence-units.c): actor
+ * phrases, relation cues, function words and clause punctuation.  For each
+ * cue the extractor looks for its agent on the left
  * (the nearest actor phrase that no preposition governs, the subject of the
  * main clause for ", urging", the antecedent of ", which") and its patient on
  * the right (the object of a verb; for a noun, the phrase after "with",
@@ -16,601 +15,33 @@
 #include <string.h>
 
 #include "dm-extractor.h"
-
-#define MAX_GROUP 6
-#define MAX_WORD 24
-
-typedef enum {
-  UNIT_ACTOR,
-  UNIT_CUE,
-  UNIT_WORD,
-  UNIT_PUNCT,
-} UnitType;
-
-typedef struct {
-  UnitType type;
-  gsize    start, end;
-  /* UNIT_ACTOR */
-  guint    actors[MAX_GROUP];
-  guint    n_actors;
-  gboolean person;      /* names a person, so "he" may refer to it */
-  gboolean capital;     /* a capital city: "in Baku" is a place, not a party */
-  gboolean pair_ref;    /* "both sides": the pair the sentence names */
-  gboolean possessive;  /* "Azerbaijan's" */
-  float    confidence;
-  /* UNIT_CUE */
-  guint    rule;
-  /* UNIT_WORD (lower case) and UNIT_PUNCT */
-  char     word[MAX_WORD];
-  guint32  classes;     /* UNIT_WORD: the word lists it belongs to */
-} Unit;
+#include "dm-sentence-units.h"
 
 typedef struct {
   DmLexicon   *lexicon;
   DmGazetteer *gazetteer;
   const char  *text;
   GArray      *units;
-  guint        previous_person;
   gboolean     reciprocal;  /* "trading accusations", "each other" */
   gboolean     hosting_talks; /* the cue at hand hosts talks: a mediation */
 } Context;
 
-static const char *prepositions[] = {
-  "in", "at", "from", "with", "to", "of", "by", "for", "on", "against", "between", "about",
-  "over", "into", "toward", "towards", "across", "through", "within", "near", "beyond",
-  "under", "amid", "among", "including", "like", "than", "via", "as", "upon", "after",
-  "before", "during", "despite", "without", "inside", "outside", NULL
-};
-
-/* Prepositions that attach the patient to a noun cue.  "over" and
- * "about" give a topic ("wars over Karabakh"), never a party. */
-static const char *linking_prepositions[] = {
-  "with", "between", "to", "of", "for", "against", "on", "toward", "towards", "into", "at",
-  "from", "w", NULL
-};
-
-static const char *clause_openers[] = {
-  "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but",
-  "because", "when", "since", "until", "if", "unless", "amid", "after", "before", "as",
-  "where", "however", "yet", "so", "that", NULL
-};
-
-static const char *negations[] = {
-  "not", "never", "no", "refused", "refuses", "refuse", "refrained", "refrain", "declined",
-  "denied", "denies", "without", "n't", "nor", "avoid", "avoids", "avoided", "avoiding",
-  "failed", "fails", "instead", NULL
-};
-
-static const char *reciprocal_words[] = {
-  "trade", "trades", "traded", "trading", "exchange", "exchanged", "exchanging",
-  "mutual", "reciprocal", NULL
-};
-
-/* Words allowed between two mentions of one actor that form one phrase:
- * "US Secretary of State Antony Blinken", "State Department spokesman
- * Matthew Miller". */
-static const char *title_words[] = {
-  "of", "the", "'s", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
-  "president", "envoy", "ambassador", "chief", "leader", "head", "deputy", "foreign",
-  "prime", "special", "representative", "adviser", "advisor", "official", "senator", NULL
-};
-
-static const char *pair_phrases[] = {
-  "both sides", "the two sides", "both countries", "the two countries", "both nations",
-  "the two nations", "each other", "one another", "the neighbours", "the neighbors",
-  "the two neighbours", "the two neighbors", "both parties", "the two parties",
-  "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
-};
-
-/* Prepositions after which a noun is a thing talked about or a
- * circumstance ("settlement of the conflict", "amid hostilities"), not
- * the act of the clause's subject. */
-static const char *nesting_prepositions[] = { "of", "into", "amid", NULL };
-
-/* Adjectives of size and degree ("large-scale", "full-scale") */
-static const char *size_words[] = { "large", "full", "small", "scale", "major", "new", "fresh", "renewed", NULL };
-
-/* Words that may stand between a preposition and its actor phrase. */
-static const char *noun_modifiers[] = {
-  "the", "a", "an", "its", "their", "his", "her", "both", "neighboring", "neighbouring",
-  "neighbor", "neighbour", "long-standing", "longstanding", "rival", "eastern", "western",
-  "northern", "southern", "central", "breakaway", "disputed", "occupied", "mountainous",
-  "former", "fellow", "ally", "allied", "traditional", "key", "strategic", "two", "warring",
-  NULL
-};
-
-/* Nouns whose "of X" stands for X itself. */
-static const char *heads_of_state[] = {
-  "leaders", "leader", "leadership", "president", "presidents", "government", "governments",
-  "minister", "ministers", "ministry", "authorities", "officials", "head", "heads", "army",
-  "forces", "troops", "delegation", "delegations", "parliament", "countries", "nations",
-  "states", "sides", NULL
-};
-
-/* "his" and "her" are left out: "his Armenian counterpart" is somebody
- * else than the one "his" refers to. */
-static const char *person_pronouns[] = { "he", "him", "she", NULL };
-
-/* Every word list above gets a bit; a word's bits are looked up once, when
- * the sentence is cut into units, so that role finding never compares
- * strings. */
-static const char *const *const word_lists[] = {
-  prepositions, linking_prepositions, clause_openers, negations, reciprocal_words,
-  title_words, nesting_prepositions, size_words, noun_modifiers, heads_of_state,
-  person_pronouns,
-};
-
-/* Pair phrases cut into words once: "both sides" → { "both", "sides" };
- * their first words carry this bit. */
-#define PAIR_START (1u << 31)
-#define MAX_PAIR_WORDS 3
-static const char *pair_words[G_N_ELEMENTS (pair_phrases)][MAX_PAIR_WORDS + 1];
-
-static GHashTable *
-get_word_classes (void)
-{
-  static GHashTable *classes;
-
-  if (g_once_init_enter (&classes))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
-        for (guint i = 0; word_lists[l][i]; i++)
-          {
-            guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, word_lists[l][i]));
-            g_hash_table_insert (table, (gpointer) word_lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
-          }
-      for (guint p = 0; pair_phrases[p]; p++)
-        {
-          /* the words live as long as the program, in pair_words */
-          char **words = g_strsplit (pair_phrases[p], " ", MAX_PAIR_WORDS);
-          guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[0]));
-
-          for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
-            pair_words[p][k] = words[k];
-          g_hash_table_insert (table, words[0], GUINT_TO_POINTER (bits | PAIR_START));
-          g_free (words);  /* the array only: its strings are kept */
-        }
-      g_once_init_leave (&classes, table);
-    }
-  return classes;
-}
-
-static guint32
-class_bit (const char *const *list)
-{
-  for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
-    if (word_lists[l] == list)
-      return 1u << l;
-  g_return_val_if_reached (0);
-}
-
-static gboolean
-word_in (const Unit *u, const char *const *list)
-{
-  return u && u->type == UNIT_WORD && (u->classes & class_bit (list));
-}
-
-static gboolean
-is_word (const Unit *u, const char *w)
-{
-  return u && u->type == UNIT_WORD && g_str_equal (u->word, w);
-}
-
-static gboolean
-is_punct (const Unit *u, const char *p)
-{
-  return u && u->type == UNIT_PUNCT && g_str_equal (u->word, p);
-}
-
-static Unit *
-unit_at (Context *ctx, int i)
-{
-  if (i < 0 || (guint) i >= ctx->units->len)
-    return NULL;
-  return &g_array_index (ctx->units, Unit, i);
-}
-
-/* ── Building the units ─────────────────────────────────────────────── */
-
-static gboolean
-is_word_char_at (const char *p)
-{
-  gunichar c = g_utf8_get_char (p);
-  return g_unichar_isalnum (c) || c == '_';
-}
-
-static gboolean
-is_apostrophe_at (const char *p)
-{
-  return *p == '\'' || strncmp (p, "\xe2\x80\x99", 3) == 0;
-}
-
-/* Words, "'s" as a word of its own, and one unit per punctuation mark. */
-static void
-add_plain_units (Context *ctx, gsize start, gsize end)
-{
-  const char *text = ctx->text;
-  gsize pos = start;
-
-  while (pos < end)
-    {
-      const char *p = text + pos;
-      gunichar c = g_utf8_get_char (p);
-      Unit u = { 0 };
-
-      if (g_unichar_isspace (c))
-        {
-          pos = g_utf8_next_char (p) - text;
-          continue;
-        }
-      u.start = pos;
-      if (is_apostrophe_at (p) && pos + (*p == '\'' ? 1 : 3) < end
-          && (p[*p == '\'' ? 1 : 3] == 's') && !is_word_char_at (p + (*p == '\'' ? 2 : 4)))
-        {
-          u.type = UNIT_WORD;
-          strcpy (u.word, "'s");
-          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
-          pos += (*p == '\'' ? 2 : 4);
-        }
-      else if (is_word_char_at (p))
-        {
-          gsize w = pos, n = 0;
-
-          while (w < end && (is_word_char_at (text + w)
-                             || (is_apostrophe_at (text + w) && w + 1 < end
-                                 && text[w + (text[w] == '\'' ? 1 : 3)] == 't')))
-            w = g_utf8_next_char (text + w) - text;
-          for (gsize k = pos; k < w && n < MAX_WORD - 1; k++)
-            u.word[n++] = g_ascii_tolower (text[k]);
-          u.word[n] = '\0';
-          u.type = UNIT_WORD;
-          if (g_str_has_suffix (u.word, "n't"))
-            strcpy (u.word, "n't");
-          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
-          pos = w;
-        }
-      else
-        {
-          const char *next = g_utf8_next_char (p);
-          gsize n = MIN ((gsize) (next - p), MAX_WORD - 1);
-
-          u.type = UNIT_PUNCT;
-          memcpy (u.word, p, n);
-          u.word[n] = '\0';
-          pos = next - text;
-        }
-      u.end = pos;
-      g_array_append_val (ctx->units, u);
-    }
-}
-
-static void
-add_actor_unit (Context *ctx, const DmMatch *m)
-{
-  const DmAlias *alias = dm_gazetteer_get_alias (ctx->gazetteer, m->alias);
-  Unit u = { 0 };
-
-  u.type = UNIT_ACTOR;
-  u.start = m->start;
-  u.end = m->end;
-  u.actors[0] = m->actor;
-  u.n_actors = 1;
-  u.person = alias->group == DM_ALIAS_OFFICE_HOLDER;
-  u.capital = alias->group == DM_ALIAS_CAPITAL;
-  u.confidence = m->confidence;
-  g_array_append_val (ctx->units, u);
-}
-
-static void
-build_units (Context *ctx, const DmSentence *sentence, const DmMatch *mentions, guint n_mentions,
-             const GArray *cues)
-{
-  gsize pos = sentence->start;
-  guint mi = 0, ci = 0;
-
-  while (mi < n_mentions || ci < cues->len)
-    {
-      const DmMatch *m = mi < n_mentions ? &mentions[mi] : NULL;
-      const DmCueMatch *c = ci < cues->len ? &g_array_index (cues, DmCueMatch, ci) : NULL;
-
-      /* A cue inside a name ("Peace" in a party's name) is no cue. */
-      if (m && c && c->start < m->end && m->start < c->end)
-        {
-          ci++;
-          continue;
-        }
-      if (m && (!c || m->start < c->start))
-        {
-          add_plain_units (ctx, pos, m->start);
-          add_actor_unit (ctx, m);
-          pos = m->end;
-          mi++;
-        }
-      else
-        {
-          Unit u = { 0 };
-          add_plain_units (ctx, pos, c->start);
-          u.type = UNIT_CUE;
-          u.start = c->start;
-          u.end = c->end;
-          u.rule = c->rule;
-          g_array_append_val (ctx->units, u);
-          pos = c->end;
-          ci++;
-        }
-    }
-  add_plain_units (ctx, pos, sentence->end);
-}
-
-static gboolean
-unit_has_actor (const Unit *u, guint actor)
-{
-  for (guint k = 0; k < u->n_actors; k++)
-    if (u->actors[k] == actor)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-absorb (Unit *into, const Unit *from)
-{
-  for (guint k = 0; k < from->n_actors; k++)
-    if (!unit_has_actor (into, from->actors[k]) && into->n_actors < MAX_GROUP)
-      into->actors[into->n_actors++] = from->actors[k];
-  into->end = MAX (into->end, from->end);
-  into->person = into->person || from->person;
-  into->capital = into->capital && from->capital;
-  into->confidence = MIN (into->confidence, from->confidence);
-}
-
-/* Removes units (first, last] after absorbing the actor units among them
- * into unit @first. */
-static void
-merge_range (Context *ctx, guint first, guint last)
-{
-  Unit *head = unit_at (ctx, first);
-
-  for (guint k = first + 1; k <= last; k++)
-    {
-      Unit *u = unit_at (ctx, k);
-      if (u->type == UNIT_ACTOR)
-        absorb (head, u);
-      head->end = MAX (head->end, u->end);
-    }
-  g_array_remove_range (ctx->units, first + 1, last - first);
-}
-
-static gboolean
-same_actors (const Unit *a, const Unit *b)
-{
-  if (a->n_actors != b->n_actors)
-    return FALSE;
-  for (guint k = 0; k < a->n_actors; k++)
-    if (!unit_has_actor (b, a->actors[k]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_title_word (const Context *ctx, const Unit *u)
-{
-  if (u->type != UNIT_WORD)
-    return FALSE;
-  return word_in (u, title_words) || g_ascii_isupper (ctx->text[u->start]);
-}
-
-/* "US Secretary of State Antony Blinken" is one phrase of one actor. */
-static void
-merge_titles (Context *ctx)
-{
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      Unit *u = unit_at (ctx, i);
-      guint j;
-
-      if (u->type != UNIT_ACTOR)
-        continue;
-      for (j = i + 1; j < ctx->units->len && j <= i + 5 && is_title_word (ctx, unit_at (ctx, j)); j++)
-        ;
-      if (j < ctx->units->len && unit_at (ctx, j)->type == UNIT_ACTOR && same_actors (u, unit_at (ctx, j)))
-        {
-          merge_range (ctx, i, j);
-          i--;  /* it may join a third mention */
-        }
-    }
-}
-
-static gboolean
-is_dash (const Unit *u)
-{
-  return is_punct (u, "\xe2\x80\x93") || is_punct (u, "\xe2\x80\x94");
-}
-
-/* "Armenia and Azerbaijan", "Aliyev and Pashinyan", "US-EU", "France,
- * Russia and the U.S." become one coordinated phrase. */
-static void
-merge_coordination (Context *ctx)
-{
-  for (guint i = 0; i + 2 < ctx->units->len; i++)
-    {
-      Unit *u = unit_at (ctx, i);
-      guint j = i + 1;
-
-      if (u->type != UNIT_ACTOR)
-        continue;
-      /* A, B and C */
-      while (j + 1 < ctx->units->len && is_punct (unit_at (ctx, j), ",")
-             && unit_at (ctx, j + 1)->type == UNIT_ACTOR)
-        {
-          guint k = j + 2;
-          if (k < ctx->units->len && (is_word (unit_at (ctx, k), "and") || is_punct (unit_at (ctx, k), ",")))
-            j = k;
-          else
-            break;
-        }
-      if (j >= ctx->units->len)
-        continue;
-      /* "Armenia – and France – accuse": an aside set off by dashes */
-      if (j + 1 < ctx->units->len && is_dash (unit_at (ctx, j)) && is_word (unit_at (ctx, j + 1), "and"))
-        j++;
-      {
-        Unit *link = unit_at (ctx, j);
-        guint k = j + 1;
-        if (!(is_word (link, "and") || is_word (link, "or") || is_punct (link, "&")
-              || is_punct (link, "-") || is_punct (link, "\xe2\x80\x93") || is_punct (link, "/")))
-          continue;
-        /* "and the neighbouring", "and European Union leaders" */
-        while (k < ctx->units->len && k <= j + 2 && (is_word (unit_at (ctx, k), "the")
-                                                     || is_word (unit_at (ctx, k), "neighbouring")
-                                                     || is_word (unit_at (ctx, k), "neighboring")))
-          k++;
-        if (k < ctx->units->len && unit_at (ctx, k)->type == UNIT_ACTOR)
-          {
-            if (k + 1 < ctx->units->len && is_dash (unit_at (ctx, k + 1)) && is_dash (unit_at (ctx, i + 1)))
-              k++;
-            merge_range (ctx, i, k);
-            i--;
-          }
-      }
-    }
-}
-
-/* "both sides", "the two countries": a phrase standing for the pair that the
- * sentence names. */
-static void
-mark_pair_references (Context *ctx)
-{
-  get_word_classes ();  /* cuts the pair phrases into words */
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      if (unit_at (ctx, i)->type != UNIT_WORD || !(unit_at (ctx, i)->classes & PAIR_START))
-        continue;
-      for (guint p = 0; pair_phrases[p]; p++)
-        {
-          const char *const *words = pair_words[p];
-          guint n = g_strv_length ((char **) words), k;
-
-          for (k = 0; k < n && i + k < ctx->units->len && is_word (unit_at (ctx, i + k), words[k]); k++)
-            ;
-          if (k == n)
-            {
-              Unit *u = unit_at (ctx, i);
-              u->type = UNIT_ACTOR;
-              u->pair_ref = TRUE;
-              u->n_actors = 0;
-              u->confidence = 0.9f;
-              u->end = unit_at (ctx, i + n - 1)->end;
-              if (n > 1)
-                g_array_remove_range (ctx->units, i + 1, n - 1);
-              break;
-            }
-        }
-    }
-}
-
-/* The two actors a pair reference stands for: a coordinated pair of the
- * sentence, or else its only two actors. */
-static void
-resolve_pair_references (Context *ctx)
-{
-  guint pair[2], n = 0;
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < ctx->units->len && !found; i++)
-    {
-      Unit *u = unit_at (ctx, i);
-      if (u->type == UNIT_ACTOR && !u->pair_ref && u->n_actors == 2)
-        {
-          pair[0] = u->actors[0];
-          pair[1] = u->actors[1];
-          found = TRUE;
-        }
-    }
-  if (!found)
-    {
-      for (guint i = 0; i < ctx->units->len; i++)
-        {
-          Unit *u = unit_at (ctx, i);
-          if (u->type != UNIT_ACTOR || u->pair_ref)
-            continue;
-          for (guint k = 0; k < u->n_actors; k++)
-            {
-              if (n > 0 && pair[0] == u->actors[k])
-                continue;
-              if (n > 1 && pair[1] == u->actors[k])
-                continue;
-              if (n < 2)
-                pair[n] = u->actors[k];
-              n++;
-            }
-        }
-      found = n == 2;
-    }
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      Unit *u = unit_at (ctx, i);
-      if (u->type == UNIT_ACTOR && u->pair_ref && found)
-        {
-          u->actors[0] = pair[0];
-          u->actors[1] = pair[1];
-          u->n_actors = 2;
-        }
-    }
-}
-
-/* "he", "him", "his": the last person named before it. */
-static void
-resolve_pronouns (Context *ctx)
-{
-  guint last_person = ctx->previous_person;
-
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      Unit *u = unit_at (ctx, i);
-
-      if (u->type == UNIT_ACTOR && u->person && u->n_actors == 1)
-        last_person = u->actors[0];
-      else if (word_in (u, person_pronouns) && last_person != DM_NO_ACTOR)
-        {
-          u->type = UNIT_ACTOR;
-          u->actors[0] = last_person;
-          u->n_actors = 1;
-          u->person = TRUE;
-          u->confidence = 0.8f;
-        }
-    }
-}
-
-static void
-attach_possessives (Context *ctx)
-{
-  for (guint i = 0; i + 1 < ctx->units->len; i++)
-    if (unit_at (ctx, i)->type == UNIT_ACTOR && is_word (unit_at (ctx, i + 1), "'s"))
-      {
-        unit_at (ctx, i)->end = unit_at (ctx, i + 1)->end;
-        unit_at (ctx, i)->possessive = TRUE;
-        g_array_remove_index (ctx->units, i + 1);
-      }
-}
-
 /* ── Roles ──────────────────────────────────────────────────────────── */
 
 static gboolean
-is_clause_boundary (const Unit *u)
+is_clause_boundary (const DmUnit *u)
 {
-  if (u->type == UNIT_PUNCT)
-    return is_punct (u, ";") || is_punct (u, ":") || is_punct (u, "\xe2\x80\x94")
-           || is_punct (u, "(") || is_punct (u, ")");
-  return word_in (u, clause_openers);
+  if (u->type == DM_UNIT_PUNCT)
+    return dm_unit_is_punct (u, ";") || dm_unit_is_punct (u, ":") || dm_unit_is_punct (u, "\xe2\x80\x94")
+           || dm_unit_is_punct (u, "(") || dm_unit_is_punct (u, ")");
+  return dm_unit_in (u, DM_WORD_CLAUSE_OPENER);
 }
 
 /* "#Armenia", "@UN": a hashtag's or a handle's sign is part of the name */
 static gboolean
-is_name_sign (const Unit *u)
+is_name_sign (const DmUnit *u)
 {
-  return is_punct (u, "#") || is_punct (u, "@");
+  return dm_unit_is_punct (u, "#") || dm_unit_is_punct (u, "@");
 }
 
 /* TRUE when a preposition governs the actor phrase at @i ("with Armenia",
@@ -619,22 +50,22 @@ static gboolean
 is_governed (Context *ctx, int i)
 {
   /* "with both sides trading accusations": a pair is its clause's subject */
-  if (unit_at (ctx, i)->pair_ref)
+  if (dm_units_get (ctx->units, i)->pair_ref)
     return FALSE;
   for (int k = i - 1; k >= 0 && k >= i - 4; k--)
     {
-      Unit *u = unit_at (ctx, k);
+      DmUnit *u = dm_units_get (ctx->units, k);
       if (is_name_sign (u))
         continue;
       /* "after Azerbaijani troops seized": a subordinate clause's subject */
-      if (word_in (u, clause_openers))
+      if (dm_unit_in (u, DM_WORD_CLAUSE_OPENER))
         return FALSE;
       /* "the leaders of Azerbaijan and Armenia" act for their states */
-      if (is_word (u, "of") && k > 0 && word_in (unit_at (ctx, k - 1), heads_of_state))
+      if (dm_unit_is_word (u, "of") && k > 0 && dm_unit_in (dm_units_get (ctx->units, k - 1), DM_WORD_HEAD_OF_STATE))
         return FALSE;
-      if (word_in (u, prepositions))
+      if (dm_unit_in (u, DM_WORD_PREPOSITION))
         return TRUE;
-      if (!word_in (u, noun_modifiers))
+      if (!dm_unit_in (u, DM_WORD_NOUN_MODIFIER))
         return FALSE;
     }
   return FALSE;
@@ -646,12 +77,12 @@ is_governed_by (Context *ctx, int i, const char *preposition)
 {
   for (int k = i - 1; k >= 0 && k >= i - 4; k--)
     {
-      Unit *u = unit_at (ctx, k);
+      DmUnit *u = dm_units_get (ctx->units, k);
       if (is_name_sign (u))
         continue;
-      if (is_word (u, preposition))
+      if (dm_unit_is_word (u, preposition))
         return TRUE;
-      if (!word_in (u, noun_modifiers))
+      if (!dm_unit_in (u, DM_WORD_NOUN_MODIFIER))
         return FALSE;
     }
   return FALSE;
@@ -663,7 +94,7 @@ clause_start (Context *ctx, int i)
   int k;
 
   for (k = i - 1; k >= 0; k--)
-    if (is_clause_boundary (unit_at (ctx, k)))
+    if (is_clause_boundary (dm_units_get (ctx->units, k)))
       break;
   return k + 1;
 }
@@ -675,13 +106,13 @@ clause_subject (Context *ctx, int i)
   int start = clause_start (ctx, i);
 
   for (int k = start; k < i; k++)
-    if (unit_at (ctx, k)->type == UNIT_ACTOR && !is_governed (ctx, k))
+    if (dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR && !is_governed (ctx, k))
       return k;
   return -1;
 }
 
 static gboolean
-is_gerund (Context *ctx, const Unit *cue)
+is_gerund (Context *ctx, const DmUnit *cue)
 {
   gsize n = cue->end - cue->start;
   const char *p = ctx->text + cue->start;
@@ -692,9 +123,9 @@ is_gerund (Context *ctx, const Unit *cue)
 }
 
 static gboolean
-is_ing_word (const Unit *u)
+is_ing_word (const DmUnit *u)
 {
-  gsize n = u->type == UNIT_WORD ? strlen (u->word) : 0;
+  gsize n = u->type == DM_UNIT_WORD ? strlen (u->word) : 0;
   return n > 4 && g_str_has_suffix (u->word, "ing");
 }
 
@@ -709,16 +140,16 @@ is_governed_noun (Context *ctx, int cue)
 {
   for (int k = cue - 1; k >= 0 && k >= cue - 5; k--)
     {
-      Unit *u = unit_at (ctx, k);
-      if (word_in (u, prepositions) && !word_in (u, clause_openers))
-        return word_in (u, nesting_prepositions);
-      if ((u->type == UNIT_ACTOR && !u->possessive && is_modifier (ctx, k)) || is_punct (u, "-"))
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (dm_unit_in (u, DM_WORD_PREPOSITION) && !dm_unit_in (u, DM_WORD_CLAUSE_OPENER))
+        return dm_unit_in (u, DM_WORD_NESTING);
+      if ((u->type == DM_UNIT_ACTOR && !u->possessive && is_modifier (ctx, k)) || dm_unit_is_punct (u, "-"))
         continue;
-      if (u->type != UNIT_WORD || word_in (u, clause_openers))
+      if (u->type != DM_UNIT_WORD || dm_unit_in (u, DM_WORD_CLAUSE_OPENER))
         return FALSE;
       /* determiners and adjectives, not verbs */
-      if (!word_in (u, noun_modifiers) && !g_str_has_suffix (u->word, "al")
-          && !g_str_has_suffix (u->word, "ing") && !word_in (u, size_words))
+      if (!dm_unit_in (u, DM_WORD_NOUN_MODIFIER) && !g_str_has_suffix (u->word, "al")
+          && !g_str_has_suffix (u->word, "ing") && !dm_unit_in (u, DM_WORD_SIZE))
         return FALSE;
     }
   return FALSE;
@@ -731,12 +162,12 @@ find_possessor (Context *ctx, int cue)
 {
   for (int k = cue - 1; k >= 0 && k >= cue - 6; k--)
     {
-      Unit *u = unit_at (ctx, k);
-      if (u->type == UNIT_ACTOR)
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR)
         return u->possessive ? k : -1;
-      if (is_punct (u, "-"))
+      if (dm_unit_is_punct (u, "-"))
         continue;  /* "large-scale" */
-      if (u->type != UNIT_WORD || word_in (u, prepositions))
+      if (u->type != DM_UNIT_WORD || dm_unit_in (u, DM_WORD_PREPOSITION))
         return -1;
     }
   return -1;
@@ -746,8 +177,8 @@ static int
 find_agent (Context *ctx, int cue)
 {
   int start = clause_start (ctx, cue);
-  Unit *before = unit_at (ctx, cue - 1);
-  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, unit_at (ctx, cue)->rule);
+  DmUnit *before = dm_units_get (ctx->units, cue - 1);
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, dm_units_get (ctx->units, cue)->rule);
   int possessor = find_possessor (ctx, cue);
 
   if (possessor >= 0)
@@ -756,31 +187,31 @@ find_agent (Context *ctx, int cue)
     return -1;
 
   /* ", urging him": the subject of the clause the comma ends. */
-  if (before && is_punct (before, ",") && is_gerund (ctx, unit_at (ctx, cue)))
+  if (before && dm_unit_is_punct (before, ",") && is_gerund (ctx, dm_units_get (ctx->units, cue)))
     return clause_subject (ctx, cue - 1);
 
   for (int k = cue - 1; k >= start; k--)
     {
-      Unit *u = unit_at (ctx, k);
-      if (u->type == UNIT_ACTOR && !is_governed (ctx, k))
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR && !is_governed (ctx, k))
         return k;
-      if (word_in (u, negations))
+      if (dm_unit_in (u, DM_WORD_NEGATION))
         return -2;
       /* ", sparking deadly fighting with …": a participle after a comma
        * takes the subject of the clause before it */
-      if (is_punct (u, ",") && k + 1 < cue && is_ing_word (unit_at (ctx, k + 1)))
+      if (dm_unit_is_punct (u, ",") && k + 1 < cue && is_ing_word (dm_units_get (ctx->units, k + 1)))
         return clause_subject (ctx, k);
     }
   /* ", which sides with Baku": the phrase before the relative pronoun. */
   if (start > 0)
     {
-      Unit *opener = unit_at (ctx, start - 1);
-      if (is_word (opener, "which") || is_word (opener, "who"))
+      DmUnit *opener = dm_units_get (ctx->units, start - 1);
+      if (dm_unit_is_word (opener, "which") || dm_unit_is_word (opener, "who"))
         {
           int k = start - 2;
-          if (k >= 0 && is_punct (unit_at (ctx, k), ","))
+          if (k >= 0 && dm_unit_is_punct (dm_units_get (ctx->units, k), ","))
             k--;
-          if (k >= 0 && unit_at (ctx, k)->type == UNIT_ACTOR)
+          if (k >= 0 && dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR)
             return k;
         }
     }
@@ -788,41 +219,41 @@ find_agent (Context *ctx, int cue)
 }
 
 static int find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word);
-static gboolean is_gerund (Context *ctx, const Unit *cue);
+static gboolean is_gerund (Context *ctx, const DmUnit *cue);
 
 /* "the Karabakh conflict", "the Karabakh peace process": an actor phrase
  * that qualifies the next cue is its topic, not a party. */
 static gboolean
 is_modifier (Context *ctx, int i)
 {
-  Unit *next = unit_at (ctx, i + 1);
-  Unit *after = unit_at (ctx, i + 2);
-  Unit *u = unit_at (ctx, i);
+  DmUnit *next = dm_units_get (ctx->units, i + 1);
+  DmUnit *after = dm_units_get (ctx->units, i + 2);
+  DmUnit *u = dm_units_get (ctx->units, i);
 
   if (u->possessive || u->n_actors != 1)
     return FALSE;
   /* "a UN summit", "an EU mission": an organization owns what it names */
   if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_ORGANIZATION)
     return FALSE;
-  return (next && next->type == UNIT_CUE
+  return (next && next->type == DM_UNIT_CUE
           && dm_lexicon_get_rule (ctx->lexicon, next->rule)->pos == DM_CUE_NOUN)
-         || (next && next->type == UNIT_WORD && after && after->type == UNIT_CUE
-             && (is_word (next, "peace") || is_word (next, "conflict") || is_word (next, "region")));
+         || (next && next->type == DM_UNIT_WORD && after && after->type == DM_UNIT_CUE
+             && (dm_unit_is_word (next, "peace") || dm_unit_is_word (next, "conflict") || dm_unit_is_word (next, "region")));
 }
 
 /* "a meeting", "France's equipping of Armenia": a gerund used as a noun. */
 static gboolean
 is_nominal_gerund (Context *ctx, int cue)
 {
-  Unit *before = unit_at (ctx, cue - 1);
+  DmUnit *before = dm_units_get (ctx->units, cue - 1);
 
-  if (!before || !is_gerund (ctx, unit_at (ctx, cue)))
+  if (!before || !is_gerund (ctx, dm_units_get (ctx->units, cue)))
     return FALSE;
-  return (before->type == UNIT_ACTOR && before->possessive)
-         || is_word (before, "a") || is_word (before, "an") || is_word (before, "the")
-         || is_word (before, "emergency") || is_word (before, "their") || is_word (before, "its")
-         || is_word (before, "his") || is_word (before, "her") || is_word (before, "deadly")
-         || is_word (before, "heavy") || is_word (before, "renewed");
+  return (before->type == DM_UNIT_ACTOR && before->possessive)
+         || dm_unit_is_word (before, "a") || dm_unit_is_word (before, "an") || dm_unit_is_word (before, "the")
+         || dm_unit_is_word (before, "emergency") || dm_unit_is_word (before, "their") || dm_unit_is_word (before, "its")
+         || dm_unit_is_word (before, "his") || dm_unit_is_word (before, "her") || dm_unit_is_word (before, "deadly")
+         || dm_unit_is_word (before, "heavy") || dm_unit_is_word (before, "renewed");
 }
 
 /* The patient of a verb: the first actor phrase after it in the clause,
@@ -837,15 +268,15 @@ find_addressee (Context *ctx, int cue)
 {
   guint next = cue + 1;
 
-  while (next < ctx->units->len && (is_word (unit_at (ctx, next), "a") || is_word (unit_at (ctx, next), "an")
-                                    || is_word (unit_at (ctx, next), "the")))
+  while (next < ctx->units->len && (dm_unit_is_word (dm_units_get (ctx->units, next), "a") || dm_unit_is_word (dm_units_get (ctx->units, next), "an")
+                                    || dm_unit_is_word (dm_units_get (ctx->units, next), "the")))
     next++;
-  if (next < ctx->units->len && unit_at (ctx, next)->type == UNIT_ACTOR)
+  if (next < ctx->units->len && dm_units_get (ctx->units, next)->type == DM_UNIT_ACTOR)
     return -1;  /* "urged Azerbaijan": the object is the addressee */
   for (int k = cue - 1; k >= 0; k--)
     {
-      Unit *u = unit_at (ctx, k);
-      if (u->type == UNIT_ACTOR && is_governed_by (ctx, k, "to"))
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR && is_governed_by (ctx, k, "to"))
         return k;
       if (is_clause_boundary (u))
         return -1;
@@ -856,7 +287,7 @@ find_addressee (Context *ctx, int cue)
 static int
 find_verb_patient (Context *ctx, int cue)
 {
-  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, unit_at (ctx, cue)->rule);
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, dm_units_get (ctx->units, cue)->rule);
   guint window = rule->object_window ? rule->object_window : 10;
 
   if (rule->kind == DM_LINK_APPEAL)
@@ -868,20 +299,20 @@ find_verb_patient (Context *ctx, int cue)
 
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + window; k++)
     {
-      Unit *u = unit_at (ctx, k);
-      if (u->type == UNIT_CUE && (rule->kind == DM_LINK_MEDIATE || ctx->hosting_talks))
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_CUE && (rule->kind == DM_LINK_MEDIATE || ctx->hosting_talks))
         {
           gboolean between;
           const char *link_word;
           int parties = find_noun_patient (ctx, k, &between, &link_word);
           return between ? parties : -1;
         }
-      if (is_clause_boundary (u) || u->type == UNIT_CUE || is_punct (u, ",") || is_punct (u, "."))
+      if (is_clause_boundary (u) || u->type == DM_UNIT_CUE || dm_unit_is_punct (u, ",") || dm_unit_is_punct (u, "."))
         return -1;
-      if (u->type == UNIT_ACTOR)
+      if (u->type == DM_UNIT_ACTOR)
         {
-          Unit *prev = unit_at (ctx, k - 1);
-          if (u->capital && (is_word (prev, "in") || is_word (prev, "at")))
+          DmUnit *prev = dm_units_get (ctx->units, k - 1);
+          if (u->capital && (dm_unit_is_word (prev, "in") || dm_unit_is_word (prev, "at")))
             continue;
           /* "discuss Karabakh" names a topic; "discuss with Baku" a party */
           if (rule->prepositional_object && !is_governed_by (ctx, k, "with")
@@ -900,7 +331,7 @@ find_verb_patient (Context *ctx, int cue)
 /* The last word of a cue phrase ("concerns about", "ensuring contacts
  * between") when it is itself the link to the patient. */
 static const char *
-cue_final_preposition (Context *ctx, const Unit *cue)
+cue_final_preposition (Context *ctx, const DmUnit *cue)
 {
   static const char *finals[] = { "about", "between", "with", "to", "for", "against", "on", "at", NULL };
   const char *p = ctx->text + cue->start;
@@ -923,7 +354,7 @@ cue_final_preposition (Context *ctx, const Unit *cue)
 static int
 find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word)
 {
-  const Unit *c = unit_at (ctx, cue);
+  const DmUnit *c = dm_units_get (ctx->units, cue);
   DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, c->rule)->kind;
   const char *final = cue_final_preposition (ctx, c);
   guint k = cue + 1;
@@ -938,18 +369,18 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
   else
     {
       /* up to two words ("economic support for", "call to") before the link */
-      while (k < ctx->units->len && k <= (guint) cue + 2 && unit_at (ctx, k)->type == UNIT_WORD
-             && !word_in (unit_at (ctx, k), linking_prepositions) && !word_in (unit_at (ctx, k), clause_openers)
-             && !is_word (unit_at (ctx, k), "by"))
+      while (k < ctx->units->len && k <= (guint) cue + 2 && dm_units_get (ctx->units, k)->type == DM_UNIT_WORD
+             && !dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_LINKING) && !dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_CLAUSE_OPENER)
+             && !dm_unit_is_word (dm_units_get (ctx->units, k), "by"))
         k++;
       if (k >= ctx->units->len)
         return -1;
-      if (!word_in (unit_at (ctx, k), linking_prepositions) && !(k == (guint) cue + 1 && is_word (unit_at (ctx, k), "by")))
+      if (!dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_LINKING) && !(k == (guint) cue + 1 && dm_unit_is_word (dm_units_get (ctx->units, k), "by")))
         return -1;
-      *link_word = unit_at (ctx, k)->word;
+      *link_word = dm_units_get (ctx->units, k)->word;
     }
   /* "accusations by Yerevan": the agent, right after the noun */
-  if (!final && k == (guint) cue + 1 && is_word (unit_at (ctx, k), "by"))
+  if (!final && k == (guint) cue + 1 && dm_unit_is_word (dm_units_get (ctx->units, k), "by"))
     *link_word = "by";
   /* "talks on Karabakh", "tensions on the border": a topic or a place */
   if (g_str_equal (*link_word, "on")
@@ -958,12 +389,12 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
   *between = g_str_equal (*link_word, "between");
   for (guint j = k + 1; j < ctx->units->len && j <= k + 5; j++)
     {
-      Unit *u = unit_at (ctx, j);
-      if (is_clause_boundary (u) || u->type == UNIT_CUE || is_punct (u, ",") || is_punct (u, "."))
+      DmUnit *u = dm_units_get (ctx->units, j);
+      if (is_clause_boundary (u) || u->type == DM_UNIT_CUE || dm_unit_is_punct (u, ",") || dm_unit_is_punct (u, "."))
         return -1;
-      if (u->type == UNIT_ACTOR)
+      if (u->type == DM_UNIT_ACTOR)
         {
-          if (u->capital && (is_word (unit_at (ctx, j - 1), "in") || is_word (unit_at (ctx, j - 1), "at")))
+          if (u->capital && (dm_unit_is_word (dm_units_get (ctx->units, j - 1), "in") || dm_unit_is_word (dm_units_get (ctx->units, j - 1), "at")))
             continue;
           if (is_modifier (ctx, j))
             return -1;
@@ -974,7 +405,7 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
 }
 
 static gboolean
-is_participle (Context *ctx, const Unit *cue)
+is_participle (Context *ctx, const DmUnit *cue)
 {
   const char *p = ctx->text + cue->start;
   gsize n = cue->end - cue->start;
@@ -989,17 +420,17 @@ is_participle (Context *ctx, const Unit *cue)
 static int
 find_passive_agent (Context *ctx, int cue)
 {
-  if (!is_participle (ctx, unit_at (ctx, cue)))
+  if (!is_participle (ctx, dm_units_get (ctx->units, cue)))
     return -1;
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 2; k++)
-    if (is_word (unit_at (ctx, k), "by"))
+    if (dm_unit_is_word (dm_units_get (ctx->units, k), "by"))
       {
         for (guint j = k + 1; j < ctx->units->len && j <= k + 6; j++)
           {
-            Unit *u = unit_at (ctx, j);
-            if (u->type == UNIT_ACTOR)
+            DmUnit *u = dm_units_get (ctx->units, j);
+            if (u->type == DM_UNIT_ACTOR)
               return j;
-            if (!(word_in (u, noun_modifiers) || word_in (u, heads_of_state) || is_word (u, "of")))
+            if (!(dm_unit_in (u, DM_WORD_NOUN_MODIFIER) || dm_unit_in (u, DM_WORD_HEAD_OF_STATE) || dm_unit_is_word (u, "of")))
               return -1;
           }
         return -1;
@@ -1008,7 +439,7 @@ find_passive_agent (Context *ctx, int cue)
 }
 
 static void
-emit (Context *ctx, const Unit *cue, guint source, guint target, float confidence, GArray *out)
+emit (Context *ctx, const DmUnit *cue, guint source, guint target, float confidence, GArray *out)
 {
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, cue->rule);
   DmExtractedLink link;
@@ -1044,7 +475,7 @@ emit (Context *ctx, const Unit *cue, guint source, guint target, float confidenc
 }
 
 static void
-emit_within (Context *ctx, const Unit *cue, const Unit *group, float confidence, GArray *out)
+emit_within (Context *ctx, const DmUnit *cue, const DmUnit *group, float confidence, GArray *out)
 {
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, cue->rule);
 
@@ -1061,10 +492,10 @@ clause_has_talks (Context *ctx, int cue)
 {
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + 12; k++)
     {
-      Unit *u = unit_at (ctx, k);
+      DmUnit *u = dm_units_get (ctx->units, k);
       if (is_clause_boundary (u))
         return FALSE;
-      if (u->type == UNIT_CUE)
+      if (u->type == DM_UNIT_CUE)
         {
           DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind;
           return kind == DM_LINK_CONSULT || kind == DM_LINK_NEGOTIATE;
@@ -1076,12 +507,12 @@ clause_has_talks (Context *ctx, int cue)
 static void
 extract_cue (Context *ctx, int cue, GArray *out)
 {
-  const Unit *c = unit_at (ctx, cue);
+  const DmUnit *c = dm_units_get (ctx->units, cue);
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, c->rule);
   gboolean between = FALSE;
   const char *link_word = NULL;
   int agent, patient, passive_agent;
-  const Unit *a, *p;
+  const DmUnit *a, *p;
   float confidence;
 
   ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
@@ -1092,10 +523,10 @@ extract_cue (Context *ctx, int cue, GArray *out)
 
   /* "tensions between Armenia and Azerbaijan"; but a mediator's "contacts
    * between the two sides" are its targets, found below */
-  if (between && patient >= 0 && unit_at (ctx, patient)->n_actors >= 2
+  if (between && patient >= 0 && dm_units_get (ctx->units, patient)->n_actors >= 2
       && (!rule->directed || rule->reciprocal || rule->kind != DM_LINK_MEDIATE))
     {
-      p = unit_at (ctx, patient);
+      p = dm_units_get (ctx->units, patient);
       emit_within (ctx, c, p, p->confidence, out);
       return;
     }
@@ -1116,8 +547,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
       agent = passive_agent;
     }
 
-  a = agent >= 0 ? unit_at (ctx, agent) : NULL;
-  p = patient >= 0 ? unit_at (ctx, patient) : NULL;
+  a = agent >= 0 ? dm_units_get (ctx->units, agent) : NULL;
+  p = patient >= 0 ? dm_units_get (ctx->units, patient) : NULL;
   /* a host mediates between two guests or more; one guest is a partner */
   if (ctx->hosting_talks && (!p || p->n_actors < 2))
     ctx->hosting_talks = FALSE;
@@ -1149,7 +580,7 @@ dm_extract_links (DmLexicon        *lexicon,
 {
   g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
   g_autoptr (GArray) units = NULL;
-  Context ctx = { lexicon, gazetteer, text, NULL, previous_person, FALSE };
+  Context ctx = { lexicon, gazetteer, text, NULL, FALSE, FALSE };
 
   /* A link needs at least one actor phrase (two actors, or one with a
    * pair reference or a pronoun) and a cue; the cheap test first. */
@@ -1159,21 +590,14 @@ dm_extract_links (DmLexicon        *lexicon,
   if (cues->len == 0)
     return;
 
-  units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), 64);
+  units = dm_sentence_units_new (gazetteer, text, sentence, mentions, n_mentions, cues, previous_person);
   ctx.units = units;
-  build_units (&ctx, sentence, mentions, n_mentions, cues);
-  merge_titles (&ctx);
-  attach_possessives (&ctx);
-  mark_pair_references (&ctx);
-  merge_coordination (&ctx);
-  resolve_pronouns (&ctx);
-  resolve_pair_references (&ctx);
 
   for (guint i = 0; i < units->len; i++)
-    if (word_in (unit_at (&ctx, i), reciprocal_words))
+    if (dm_unit_in (dm_units_get (ctx.units, i), DM_WORD_RECIPROCAL))
       ctx.reciprocal = TRUE;
 
   for (guint i = 0; i < units->len; i++)
-    if (unit_at (&ctx, i)->type == UNIT_CUE)
+    if (dm_units_get (ctx.units, i)->type == DM_UNIT_CUE)
       extract_cue (&ctx, i, out);
 }

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-sentence-units.c: cuts a sentence into actor phrases, cues, words and
+ * punctuation, and groups the phrases (titles with names, coordination,
+ * possessives, pair references, pronouns) so that the extractor can reason
+ * about roles over a short list. */
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-sentence-units.h"
+
+typedef struct {
+  DmGazetteer *gazetteer;
+  const char  *text;
+  GArray      *units;
+  guint        previous_person;
+} Builder;
+
+static const char *prepositions[] = {
+  "in", "at", "from", "with", "to", "of", "by", "for", "on", "against", "between", "about",
+  "over", "into", "toward", "towards", "across", "through", "within", "near", "beyond",
+  "under", "amid", "among", "including", "like", "than", "via", "as", "upon", "after",
+  "before", "during", "despite", "without", "inside", "outside", NULL
+};
+
+/* Prepositions that attach the patient to a noun cue.  "over" and
+ * "about" give a topic ("wars over Karabakh"), never a party. */
+static const char *linking_prepositions[] = {
+  "with", "between", "to", "of", "for", "against", "on", "toward", "towards", "into", "at",
+  "from", "w", NULL
+};
+
+static const char *clause_openers[] = {
+  "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but",
+  "because", "when", "since", "until", "if", "unless", "amid", "after", "before", "as",
+  "where", "however", "yet", "so", "that", NULL
+};
+
+static const char *negations[] = {
+  "not", "never", "no", "refused", "refuses", "refuse", "refrained", "refrain", "declined",
+  "denied", "denies", "without", "n't", "nor", "avoid", "avoids", "avoided", "avoiding",
+  "failed", "fails", "instead", NULL
+};
+
+static const char *reciprocal_words[] = {
+  "trade", "trades", "traded", "trading", "exchange", "exchanged", "exchanging",
+  "mutual", "reciprocal", NULL
+};
+
+/* Words allowed between two mentions of one actor that form one phrase:
+ * "US Secretary of State Antony Blinken", "State Department spokesman
+ * Matthew Miller". */
+static const char *title_words[] = {
+  "of", "the", "'s", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+  "president", "envoy", "ambassador", "chief", "leader", "head", "deputy", "foreign",
+  "prime", "special", "representative", "adviser", "advisor", "official", "senator", NULL
+};
+
+static const char *pair_phrases[] = {
+  "both sides", "the two sides", "both countries", "the two countries", "both nations",
+  "the two nations", "each other", "one another", "the neighbours", "the neighbors",
+  "the two neighbours", "the two neighbors", "both parties", "the two parties",
+  "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
+};
+
+/* Prepositions after which a noun is a thing talked about or a
+ * circumstance ("settlement of the conflict", "amid hostilities"), not
+ * the act of the clause's subject. */
+static const char *nesting_prepositions[] = { "of", "into", "amid", NULL };
+
+/* Adjectives of size and degree ("large-scale", "full-scale") */
+static const char *size_words[] = { "large", "full", "small", "scale", "major", "new", "fresh", "renewed", NULL };
+
+/* Words that may stand between a preposition and its actor phrase. */
+static const char *noun_modifiers[] = {
+  "the", "a", "an", "its", "their", "his", "her", "both", "neighboring", "neighbouring",
+  "neighbor", "neighbour", "long-standing", "longstanding", "rival", "eastern", "western",
+  "northern", "southern", "central", "breakaway", "disputed", "occupied", "mountainous",
+  "former", "fellow", "ally", "allied", "traditional", "key", "strategic", "two", "warring",
+  NULL
+};
+
+/* Nouns whose "of X" stands for X itself. */
+static const char *heads_of_state[] = {
+  "leaders", "leader", "leadership", "president", "presidents", "government", "governments",
+  "minister", "ministers", "ministry", "authorities", "officials", "head", "heads", "army",
+  "forces", "troops", "delegation", "delegations", "parliament", "countries", "nations",
+  "states", "sides", NULL
+};
+
+/* "his" and "her" are left out: "his Armenian counterpart" is somebody
+ * else than the one "his" refers to. */
+static const char *person_pronouns[] = { "he", "him", "she", NULL };
+
+/* Every word list above gets a bit, in the order of DmWordClass; a word's
+ * bits are looked up once, when the sentence is cut into units, so that
+ * role finding never compares strings. */
+static const char *const *const word_lists[] = {
+  prepositions, linking_prepositions, clause_openers, negations, reciprocal_words,
+  title_words, nesting_prepositions, size_words, noun_modifiers, heads_of_state,
+  person_pronouns,
+};
+G_STATIC_ASSERT (1u << (G_N_ELEMENTS (word_lists) - 1) == DM_WORD_PERSON_PRONOUN);
+
+/* Pair phrases cut into words once: "both sides" → { "both", "sides" };
+ * their first words carry DM_WORD_PAIR_START. */
+#define MAX_PAIR_WORDS 3
+static const char *pair_words[G_N_ELEMENTS (pair_phrases)][MAX_PAIR_WORDS + 1];
+
+static GHashTable *
+get_word_classes (void)
+{
+  static GHashTable *classes;
+
+  if (g_once_init_enter (&classes))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
+        for (guint i = 0; word_lists[l][i]; i++)
+          {
+            guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, word_lists[l][i]));
+            g_hash_table_insert (table, (gpointer) word_lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+          }
+      for (guint p = 0; pair_phrases[p]; p++)
+        {
+          /* the words live as long as the program, in pair_words */
+          char **words = g_strsplit (pair_phrases[p], " ", MAX_PAIR_WORDS);
+          guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[0]));
+
+          for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
+            pair_words[p][k] = words[k];
+          g_hash_table_insert (table, words[0], GUINT_TO_POINTER (bits | DM_WORD_PAIR_START));
+          g_free (words);  /* the array only: its strings are kept */
+        }
+      g_once_init_leave (&classes, table);
+    }
+  return classes;
+}
+
+
+
+static gboolean
+is_word_char_at (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  return g_unichar_isalnum (c) || c == '_';
+}
+
+static gboolean
+is_apostrophe_at (const char *p)
+{
+  return *p == '\'' || strncmp (p, "\xe2\x80\x99", 3) == 0;
+}
+
+/* Words, "'s" as a word of its own, and one unit per punctuation mark. */
+static void
+add_plain_units (Builder *ctx, gsize start, gsize end)
+{
+  const char *text = ctx->text;
+  gsize pos = start;
+
+  while (pos < end)
+    {
+      const char *p = text + pos;
+      gunichar c = g_utf8_get_char (p);
+      DmUnit u = { 0 };
+
+      if (g_unichar_isspace (c))
+        {
+          pos = g_utf8_next_char (p) - text;
+          continue;
+        }
+      u.start = pos;
+      if (is_apostrophe_at (p) && pos + (*p == '\'' ? 1 : 3) < end
+          && (p[*p == '\'' ? 1 : 3] == 's') && !is_word_char_at (p + (*p == '\'' ? 2 : 4)))
+        {
+          u.type = DM_UNIT_WORD;
+          strcpy (u.word, "'s");
+          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
+          pos += (*p == '\'' ? 2 : 4);
+        }
+      else if (is_word_char_at (p))
+        {
+          gsize w = pos, n = 0;
+
+          while (w < end && (is_word_char_at (text + w)
+                             || (is_apostrophe_at (text + w) && w + 1 < end
+                                 && text[w + (text[w] == '\'' ? 1 : 3)] == 't')))
+            w = g_utf8_next_char (text + w) - text;
+          for (gsize k = pos; k < w && n < DM_UNIT_MAX_WORD - 1; k++)
+            u.word[n++] = g_ascii_tolower (text[k]);
+          u.word[n] = '\0';
+          u.type = DM_UNIT_WORD;
+          if (g_str_has_suffix (u.word, "n't"))
+            strcpy (u.word, "n't");
+          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
+          pos = w;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          gsize n = MIN ((gsize) (next - p), DM_UNIT_MAX_WORD - 1);
+
+          u.type = DM_UNIT_PUNCT;
+          memcpy (u.word, p, n);
+          u.word[n] = '\0';
+          pos = next - text;
+        }
+      u.end = pos;
+      g_array_append_val (ctx->units, u);
+    }
+}
+
+static void
+add_actor_unit (Builder *ctx, const DmMatch *m)
+{
+  const DmAlias *alias = dm_gazetteer_get_alias (ctx->gazetteer, m->alias);
+  DmUnit u = { 0 };
+
+  u.type = DM_UNIT_ACTOR;
+  u.start = m->start;
+  u.end = m->end;
+  u.actors[0] = m->actor;
+  u.n_actors = 1;
+  u.person = alias->group == DM_ALIAS_OFFICE_HOLDER;
+  u.capital = alias->group == DM_ALIAS_CAPITAL;
+  u.confidence = m->confidence;
+  g_array_append_val (ctx->units, u);
+}
+
+static void
+build_units (Builder *ctx, const DmSentence *sentence, const DmMatch *mentions, guint n_mentions,
+             const GArray *cues)
+{
+  gsize pos = sentence->start;
+  guint mi = 0, ci = 0;
+
+  while (mi < n_mentions || ci < cues->len)
+    {
+      const DmMatch *m = mi < n_mentions ? &mentions[mi] : NULL;
+      const DmCueMatch *c = ci < cues->len ? &g_array_index (cues, DmCueMatch, ci) : NULL;
+
+      /* A cue inside a name ("Peace" in a party's name) is no cue. */
+      if (m && c && c->start < m->end && m->start < c->end)
+        {
+          ci++;
+          continue;
+        }
+      if (m && (!c || m->start < c->start))
+        {
+          add_plain_units (ctx, pos, m->start);
+          add_actor_unit (ctx, m);
+          pos = m->end;
+          mi++;
+        }
+      else
+        {
+          DmUnit u = { 0 };
+          add_plain_units (ctx, pos, c->start);
+          u.type = DM_UNIT_CUE;
+          u.start = c->start;
+          u.end = c->end;
+          u.rule = c->rule;
+          g_array_append_val (ctx->units, u);
+          pos = c->end;
+          ci++;
+        }
+    }
+  add_plain_units (ctx, pos, sentence->end);
+}
+
+static gboolean
+unit_has_actor (const DmUnit *u, guint actor)
+{
+  for (guint k = 0; k < u->n_actors; k++)
+    if (u->actors[k] == actor)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+absorb (DmUnit *into, const DmUnit *from)
+{
+  for (guint k = 0; k < from->n_actors; k++)
+    if (!unit_has_actor (into, from->actors[k]) && into->n_actors < DM_UNIT_MAX_GROUP)
+      into->actors[into->n_actors++] = from->actors[k];
+  into->end = MAX (into->end, from->end);
+  into->person = into->person || from->person;
+  into->capital = into->capital && from->capital;
+  into->confidence = MIN (into->confidence, from->confidence);
+}
+
+/* Removes units (first, last] after absorbing the actor units among them
+ * into unit @first. */
+static void
+merge_range (Builder *ctx, guint first, guint last)
+{
+  DmUnit *head = dm_units_get (ctx->units, first);
+
+  for (guint k = first + 1; k <= last; k++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR)
+        absorb (head, u);
+      head->end = MAX (head->end, u->end);
+    }
+  g_array_remove_range (ctx->units, first + 1, last - first);
+}
+
+static gboolean
+same_actors (const DmUnit *a, const DmUnit *b)
+{
+  if (a->n_actors != b->n_actors)
+    return FALSE;
+  for (guint k = 0; k < a->n_actors; k++)
+    if (!unit_has_actor (b, a->actors[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_title_word (const Builder *ctx, const DmUnit *u)
+{
+  if (u->type != DM_UNIT_WORD)
+    return FALSE;
+  return dm_unit_in (u, DM_WORD_TITLE) || g_ascii_isupper (ctx->text[u->start]);
+}
+
+/* "US Secretary of State Antony Blinken" is one phrase of one actor. */
+static void
+merge_titles (Builder *ctx)
+{
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, i);
+      guint j;
+
+      if (u->type != DM_UNIT_ACTOR)
+        continue;
+      for (j = i + 1; j < ctx->units->len && j <= i + 5 && is_title_word (ctx, dm_units_get (ctx->units, j)); j++)
+        ;
+      if (j < ctx->units->len && dm_units_get (ctx->units, j)->type == DM_UNIT_ACTOR && same_actors (u, dm_units_get (ctx->units, j)))
+        {
+          merge_range (ctx, i, j);
+          i--;  /* it may join a third mention */
+        }
+    }
+}
+
+static gboolean
+is_dash (const DmUnit *u)
+{
+  return dm_unit_is_punct (u, "\xe2\x80\x93") || dm_unit_is_punct (u, "\xe2\x80\x94");
+}
+
+/* "Armenia and Azerbaijan", "Aliyev and Pashinyan", "US-EU", "France,
+ * Russia and the U.S." become one coordinated phrase. */
+static void
+merge_coordination (Builder *ctx)
+{
+  for (guint i = 0; i + 2 < ctx->units->len; i++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, i);
+      guint j = i + 1;
+
+      if (u->type != DM_UNIT_ACTOR)
+        continue;
+      /* A, B and C */
+      while (j + 1 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, j), ",")
+             && dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR)
+        {
+          guint k = j + 2;
+          if (k < ctx->units->len && (dm_unit_is_word (dm_units_get (ctx->units, k), "and") || dm_unit_is_punct (dm_units_get (ctx->units, k), ",")))
+            j = k;
+          else
+            break;
+        }
+      if (j >= ctx->units->len)
+        continue;
+      /* "Armenia – and France – accuse": an aside set off by dashes */
+      if (j + 1 < ctx->units->len && is_dash (dm_units_get (ctx->units, j)) && dm_unit_is_word (dm_units_get (ctx->units, j + 1), "and"))
+        j++;
+      {
+        DmUnit *link = dm_units_get (ctx->units, j);
+        guint k = j + 1;
+        if (!(dm_unit_is_word (link, "and") || dm_unit_is_word (link, "or") || dm_unit_is_punct (link, "&")
+              || dm_unit_is_punct (link, "-") || dm_unit_is_punct (link, "\xe2\x80\x93") || dm_unit_is_punct (link, "/")))
+          continue;
+        /* "and the neighbouring", "and European Union leaders" */
+        while (k < ctx->units->len && k <= j + 2 && (dm_unit_is_word (dm_units_get (ctx->units, k), "the")
+                                                     || dm_unit_is_word (dm_units_get (ctx->units, k), "neighbouring")
+                                                     || dm_unit_is_word (dm_units_get (ctx->units, k), "neighboring")))
+          k++;
+        if (k < ctx->units->len && dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR)
+          {
+            if (k + 1 < ctx->units->len && is_dash (dm_units_get (ctx->units, k + 1)) && is_dash (dm_units_get (ctx->units, i + 1)))
+              k++;
+            merge_range (ctx, i, k);
+            i--;
+          }
+      }
+    }
+}
+
+/* "both sides", "the two countries": a phrase standing for the pair that the
+ * sentence names. */
+static void
+mark_pair_references (Builder *ctx)
+{
+  get_word_classes ();  /* cuts the pair phrases into words */
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      if (dm_units_get (ctx->units, i)->type != DM_UNIT_WORD || !(dm_units_get (ctx->units, i)->classes & DM_WORD_PAIR_START))
+        continue;
+      for (guint p = 0; pair_phrases[p]; p++)
+        {
+          const char *const *words = pair_words[p];
+          guint n = g_strv_length ((char **) words), k;
+
+          for (k = 0; k < n && i + k < ctx->units->len && dm_unit_is_word (dm_units_get (ctx->units, i + k), words[k]); k++)
+            ;
+          if (k == n)
+            {
+              DmUnit *u = dm_units_get (ctx->units, i);
+              u->type = DM_UNIT_ACTOR;
+              u->pair_ref = TRUE;
+              u->n_actors = 0;
+              u->confidence = 0.9f;
+              u->end = dm_units_get (ctx->units, i + n - 1)->end;
+              if (n > 1)
+                g_array_remove_range (ctx->units, i + 1, n - 1);
+              break;
+            }
+        }
+    }
+}
+
+/* The two actors a pair reference stands for: a coordinated pair of the
+ * sentence, or else its only two actors. */
+static void
+resolve_pair_references (Builder *ctx)
+{
+  guint pair[2], n = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < ctx->units->len && !found; i++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, i);
+      if (u->type == DM_UNIT_ACTOR && !u->pair_ref && u->n_actors == 2)
+        {
+          pair[0] = u->actors[0];
+          pair[1] = u->actors[1];
+          found = TRUE;
+        }
+    }
+  if (!found)
+    {
+      for (guint i = 0; i < ctx->units->len; i++)
+        {
+          DmUnit *u = dm_units_get (ctx->units, i);
+          if (u->type != DM_UNIT_ACTOR || u->pair_ref)
+            continue;
+          for (guint k = 0; k < u->n_actors; k++)
+            {
+              if (n > 0 && pair[0] == u->actors[k])
+                continue;
+              if (n > 1 && pair[1] == u->actors[k])
+                continue;
+              if (n < 2)
+                pair[n] = u->actors[k];
+              n++;
+            }
+        }
+      found = n == 2;
+    }
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, i);
+      if (u->type == DM_UNIT_ACTOR && u->pair_ref && found)
+        {
+          u->actors[0] = pair[0];
+          u->actors[1] = pair[1];
+          u->n_actors = 2;
+        }
+    }
+}
+
+/* "he", "him", "his": the last person named before it. */
+static void
+resolve_pronouns (Builder *ctx)
+{
+  guint last_person = ctx->previous_person;
+
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, i);
+
+      if (u->type == DM_UNIT_ACTOR && u->person && u->n_actors == 1)
+        last_person = u->actors[0];
+      else if (dm_unit_in (u, DM_WORD_PERSON_PRONOUN) && last_person != DM_NO_ACTOR)
+        {
+          u->type = DM_UNIT_ACTOR;
+          u->actors[0] = last_person;
+          u->n_actors = 1;
+          u->person = TRUE;
+          u->confidence = 0.8f;
+        }
+    }
+}
+
+static void
+attach_possessives (Builder *ctx)
+{
+  for (guint i = 0; i + 1 < ctx->units->len; i++)
+    if (dm_units_get (ctx->units, i)->type == DM_UNIT_ACTOR && dm_unit_is_word (dm_units_get (ctx->units, i + 1), "'s"))
+      {
+        dm_units_get (ctx->units, i)->end = dm_units_get (ctx->units, i + 1)->end;
+        dm_units_get (ctx->units, i)->possessive = TRUE;
+        g_array_remove_index (ctx->units, i + 1);
+      }
+}
+
+GArray *
+dm_sentence_units_new (DmGazetteer      *gazetteer,
+                       const char       *text,
+                       const DmSentence *sentence,
+                       const DmMatch    *mentions,
+                       guint             n_mentions,
+                       const GArray     *cues,
+                       guint             previous_person)
+{
+  Builder builder = { gazetteer, text, g_array_sized_new (FALSE, FALSE, sizeof (DmUnit), 64), previous_person };
+
+  build_units (&builder, sentence, mentions, n_mentions, cues);
+  merge_titles (&builder);
+  attach_possessives (&builder);
+  mark_pair_references (&builder);
+  merge_coordination (&builder);
+  resolve_pronouns (&builder);
+  resolve_pair_references (&builder);
+  return builder.units;
+}

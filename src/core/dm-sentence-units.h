@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dm-sentence-units.h (private): a sentence cut into the units the
+ * extractor reasons about: actor phrases (a title and a name of one actor
+ * are one phrase, "A and B" or "US-EU" one coordinated phrase, "both
+ * sides" the pair the sentence names, "he" the last person named), relation
+ * cues, function words (with the word lists they belong to) and
+ * punctuation. */
+#pragma once
+
+#include "dm-gazetteer.h"
+#include "dm-lexicon.h"
+#include "dm-matcher.h"
+#include "dm-segmenter.h"
+
+#ifndef DM_NO_ACTOR
+#define DM_NO_ACTOR G_MAXUINT
+#endif
+
+G_BEGIN_DECLS
+
+#define DM_UNIT_MAX_GROUP 6
+#define DM_UNIT_MAX_WORD 24
+
+typedef enum {
+  DM_UNIT_ACTOR,
+  DM_UNIT_CUE,
+  DM_UNIT_WORD,
+  DM_UNIT_PUNCT,
+} DmUnitType;
+
+/* The word lists of dm-sentence-units.c, one bit each, in their order. */
+typedef enum {
+  DM_WORD_PREPOSITION    = 1u << 0,
+  DM_WORD_LINKING        = 1u << 1,  /* attaches a noun's patient: "tensions with" */
+  DM_WORD_CLAUSE_OPENER  = 1u << 2,
+  DM_WORD_NEGATION       = 1u << 3,
+  DM_WORD_RECIPROCAL     = 1u << 4,  /* "trading", "mutual" */
+  DM_WORD_TITLE          = 1u << 5,  /* may stand inside one actor's phrase */
+  DM_WORD_NESTING        = 1u << 6,  /* "settlement of the conflict" */
+  DM_WORD_SIZE           = 1u << 7,  /* "large-scale" */
+  DM_WORD_NOUN_MODIFIER  = 1u << 8,  /* may stand between a preposition and its actor */
+  DM_WORD_HEAD_OF_STATE  = 1u << 9,  /* "the leaders of X" act for X */
+  DM_WORD_PERSON_PRONOUN = 1u << 10,
+  DM_WORD_PAIR_START     = 1u << 31, /* may start "both sides", "each other" */
+} DmWordClass;
+
+typedef struct {
+  DmUnitType type;
+  gsize      start, end;
+  /* DM_UNIT_ACTOR */
+  guint      actors[DM_UNIT_MAX_GROUP];
+  guint      n_actors;
+  gboolean   person;      /* names a person, so "he" may refer to it */
+  gboolean   capital;     /* a capital city: "in Baku" is a place, not a party */
+  gboolean   pair_ref;    /* "both sides": the pair the sentence names */
+  gboolean   possessive;  /* "Azerbaijan's" */
+  float      confidence;
+  /* DM_UNIT_CUE */
+  guint      rule;
+  /* DM_UNIT_WORD (lower case) and DM_UNIT_PUNCT */
+  char       word[DM_UNIT_MAX_WORD];
+  guint32    classes;     /* DM_UNIT_WORD: its DmWordClass bits */
+} DmUnit;
+
+/* The units of @sentence of @text, grouped as said above.  @mentions are
+ * the sentence's (text order), @cues its DmCueMatch; @previous_person is
+ * the actor "he" stands for at the sentence's start, or DM_NO_ACTOR. */
+GArray *dm_sentence_units_new (DmGazetteer      *gazetteer,
+                               const char       *text,
+                               const DmSentence *sentence,
+                               const DmMatch    *mentions,
+                               guint             n_mentions,
+                               const GArray     *cues,
+                               guint             previous_person);
+
+/* NULL outside the array: callers look one unit before or after freely. */
+static inline DmUnit *
+dm_units_get (GArray *units, int i)
+{
+  if (i < 0 || (guint) i >= units->len)
+    return NULL;
+  return &g_array_index (units, DmUnit, i);
+}
+
+static inline gboolean
+dm_unit_in (const DmUnit *u, DmWordClass word_class)
+{
+  return u && u->type == DM_UNIT_WORD && (u->classes & word_class);
+}
+
+static inline gboolean
+dm_unit_is_word (const DmUnit *u, const char *w)
+{
+  return u && u->type == DM_UNIT_WORD && g_str_equal (u->word, w);
+}
+
+static inline gboolean
+dm_unit_is_punct (const DmUnit *u, const char *p)
+{
+  return u && u->type == DM_UNIT_PUNCT && g_str_equal (u->word, p);
+}
+
+G_END_DECLS
