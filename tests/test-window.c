@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dm-actor-list.h"
+#include "dm-about.h"
 #include "dm-application.h"
 #include "dm-article-view.h"
 #include "dm-core.h"
@@ -560,6 +561,53 @@ test_search (void)
 
 /* The dialogs build from their templates without a warning (which the
  * test would make fatal), and the export dialog describes a job. */
+/* The About window shows what the metainfo says, read from the file
+ * itself here. */
+static void
+test_about_from_metainfo (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("DM_SOURCE_ROOT"), "data",
+                                            "io.github.diplomap.Diplomap.metainfo.xml.in", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *release = NULL;
+  g_autoptr (GError) error = NULL;
+  DmAboutInfo info;
+  GtkWidget *about;
+  char *comments = NULL, *version = NULL;
+
+  if (g_getenv ("DM_SOURCE_ROOT") == NULL)
+    {
+      g_test_skip ("DM_SOURCE_ROOT is not set");
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &xml, NULL, &error));
+  g_assert_true (dm_about_info_load (&info, &error));
+  g_assert_no_error (error);
+
+  summary = g_strdup_printf ("<summary>%s</summary>", info.summary);
+  release = g_strdup_printf ("<release version=\"%s\"", info.version);
+  g_assert_nonnull (strstr (xml, summary));
+  g_assert_nonnull (strstr (xml, release));
+  g_assert_cmpstr (info.name, ==, "Diplomap");
+  g_assert_true (g_str_has_prefix (info.homepage, "https://"));
+  g_assert_true (g_str_has_prefix (info.release_notes, "<p>"));
+
+  about = dm_about_present (GTK_WINDOW (window));
+  settle (100);
+  g_object_get (about, "comments", &comments, "version", &version, NULL);
+  g_assert_cmpstr (comments, ==, info.summary);
+  g_assert_cmpstr (version, ==, info.version);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_force_close (ADW_DIALOG (about));
+#else
+  gtk_window_destroy (GTK_WINDOW (about));
+#endif
+  g_free (comments);
+  g_free (version);
+  dm_about_info_clear (&info);
+}
+
 static void
 test_dialogs (void)
 {
@@ -956,6 +1004,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
   g_test_add_func ("/ui/window/dialogs", test_dialogs);
+  g_test_add_func ("/ui/window/about-from-metainfo", test_about_from_metainfo);
   g_test_add_func ("/ui/window/adapt-viewport", test_adapt_viewport);
   g_test_add_func ("/ui/window/export-matches-cli", test_export_matches_cli);
   g_test_add_func ("/ui/window/open-errors", test_open_errors);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-about.h"
 #include "dm-preferences-window.h"
 #include "dm-ui-resources.h"
 #include "dm-window.h"
@@ -95,59 +96,8 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   DmApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { _("The Diplomap developers"), NULL };
-  /* Translators: credits of the about window: the name, then the address
-   * after a space; keep the address as it is */
-  const char *map_data[] = {
-    _("Natural Earth (public domain) https://www.naturalearthdata.com"),
-    _("OpenStreetMap contributors (online tiles) https://www.openstreetmap.org/copyright"),
-    NULL
-  };
-  static const char *sample[] = { "AFP", NULL };
 
-#if ADW_CHECK_VERSION (1, 5, 0)
-  AdwDialog *about = adw_about_dialog_new ();
-
-  adw_about_dialog_set_application_name (ADW_ABOUT_DIALOG (about), _("Diplomap"));
-  adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (about), APPLICATION_ID);
-  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (about), PACKAGE_VERSION);
-  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (about), _("The Diplomap developers"));
-  adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (about), GTK_LICENSE_GPL_3_0);
-  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (about), "https://github.com/diplomap/diplomap");
-  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (about), "https://github.com/diplomap/diplomap/issues");
-  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about),
-                                 _("Read news articles about the South Caucasus and see who does what to whom"));
-  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
-  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
-  adw_about_dialog_add_acknowledgement_section (ADW_ABOUT_DIALOG (about), _("Map Data"), map_data);
-  adw_about_dialog_add_acknowledgement_section (ADW_ABOUT_DIALOG (about), _("Sample Article"), sample);
-  adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (about), "Natural Earth", NULL,
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Natural Earth vector map data is in the public domain."));
-  adw_dialog_present (about, GTK_WIDGET (parent));
-#else
-  GtkWidget *about = adw_about_window_new ();
-
-  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
-  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Diplomap"));
-  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APPLICATION_ID);
-  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
-  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Diplomap developers"));
-  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/diplomap/diplomap");
-  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), "https://github.com/diplomap/diplomap/issues");
-  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
-                                 _("Read news articles about the South Caucasus and see who does what to whom"));
-  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
-  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
-  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Map Data"), map_data);
-  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Sample Article"), sample);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "Natural Earth", NULL,
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Natural Earth vector map data is in the public domain."));
-  gtk_window_present (GTK_WINDOW (about));
-#endif
+  dm_about_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static const GActionEntry app_entries[] = {
