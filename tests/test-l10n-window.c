@@ -17,6 +17,7 @@
 #include "dm-core.h"
 #include "dm-map-view-private.h"
 #include "dm-window.h"
+#include "ui-test-support.h"
 
 #define WIDTH 1280
 #define HEIGHT 800
@@ -37,44 +38,11 @@ static const Expected expectations[] = {
   { "hy", "_Արտահանել", "Հայաստան", "14\u00a0հիշատակում", "Հայաստան․ կապեր (11)" },
 };
 
-typedef gboolean (*Condition) (gpointer data);
 
 static const Expected *expected;
 static DmApplication *app;
 static DmWindow      *window;
 static int            extra_width, extra_height;
-
-static gboolean
-on_wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-  guint wake = g_timeout_add (10, on_wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-
-  return ok;
-}
-
-static void
-settle (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, on_wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
 
 static gboolean
 window_mapped (gpointer data)
@@ -189,8 +157,8 @@ test_labels (void)
 
   g_assert_cmpint (arm, >=, 0);
   dm_selection_select_actor (dm_window_get_selection (window), arm);
-  settle (300);
-  g_assert_true (wait_for (window_ready, NULL));
+  dm_test_settle (300);
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
   g_assert_nonnull (find_widget (root, is_label_with, expected->links_title));
 }
 
@@ -201,8 +169,8 @@ test_fits (void)
   GtkWidget *cut;
 
   /* The selection of test_labels shows the links panel too. */
-  g_assert_true (wait_for (window_ready, NULL));
-  settle (300);
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
+  dm_test_settle (300);
   save_screenshot (expected->language);
   g_assert_cmpint (gtk_widget_get_width (root), ==, WIDTH);
   g_assert_cmpint (gtk_widget_get_height (root), ==, HEIGHT);
@@ -220,7 +188,7 @@ test_fits (void)
   /* The smallest size the window is meant for: longer labels must not
    * make it wider. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800 + extra_width, 600 + extra_height);
-  settle (500);
+  dm_test_settle (500);
   {
     g_autofree char *name = g_strdup_printf ("%s-small", expected->language);
     save_screenshot (name);
@@ -228,7 +196,7 @@ test_fits (void)
   g_assert_cmpint (gtk_widget_get_width (root), ==, 800);
   g_assert_cmpint (gtk_widget_get_height (root), ==, 600);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
-  g_assert_true (wait_for (window_ready, NULL));
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
 }
 
 static gboolean
@@ -287,12 +255,12 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (dm_window_load_sample_sync (window, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (window_mapped, NULL));
-  settle (200);
+  g_assert_true (dm_test_wait_for (window_mapped, NULL, TIMEOUT_MS));
+  dm_test_settle (200);
   extra_width = WIDTH - gtk_widget_get_width (GTK_WIDGET (window));
   extra_height = HEIGHT - gtk_widget_get_height (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
-  g_assert_true (wait_for (window_ready, NULL));
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
 
   g_test_add_func ("/l10n/window/labels", test_labels);
   g_test_add_func ("/l10n/window/fits", test_fits);
@@ -300,7 +268,7 @@ main (int    argc,
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  dm_test_settle (50);
   g_clear_object (&app);
 
   return status;

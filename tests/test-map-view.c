@@ -14,6 +14,7 @@
 #include "dm-countries.h"
 #include "dm-map-view-private.h"
 #include "dm-palette.h"
+#include "ui-test-support.h"
 
 #define WIDTH 1000
 #define HEIGHT 700
@@ -23,7 +24,6 @@ typedef struct {
   int red, green, blue;
 } Pixel;
 
-typedef gboolean (*Condition) (gpointer data);
 
 static DmAnalysis  *sample;
 static DmSelection *selection;
@@ -71,46 +71,13 @@ actor_info (const char *code)
   return dm_gazetteer_get_actor (dm_analysis_get_gazetteer (sample), actor_index (code));
 }
 
-static gboolean
-on_wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Runs the main loop until @condition holds; FALSE on timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-  guint wake = g_timeout_add (10, on_wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-
-  return ok;
-}
-
 static gboolean
 tiles_ready (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (map)) &&
          gtk_widget_get_width (GTK_WIDGET (map)) == WIDTH &&
          !dm_map_view_is_loading (map);
-}
-
-/* A few frames more, so what was filled is also drawn. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 100 * 1000;
-  guint wake = g_timeout_add (10, on_wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
 }
 
 static gboolean
@@ -138,10 +105,10 @@ wait_for_tiles (void)
   guint frames = 0;
 
   gtk_widget_add_tick_callback (GTK_WIDGET (map), on_tick_cb, &frames, NULL);
-  g_assert_true (wait_for (frames_done, &frames));
+  g_assert_true (dm_test_wait_for (frames_done, &frames, TIMEOUT_MS));
 
-  g_assert_true (wait_for (tiles_ready, NULL));
-  settle ();
+  g_assert_true (dm_test_wait_for (tiles_ready, NULL, TIMEOUT_MS));
+  dm_test_settle (100);
   g_assert_false (dm_map_view_is_loading (map));
 }
 
@@ -426,7 +393,7 @@ test_double_click_pin (void)
   dm_map_view_click_at (map, x, y, 1);
   dm_map_view_click_at (map, x, y, 2);
   g_assert_cmpint (activated_actor, ==, actor_index ("USA"));
-  g_assert_true (wait_for (view_centred_on_usa, NULL));
+  g_assert_true (dm_test_wait_for (view_centred_on_usa, NULL, TIMEOUT_MS));
 
   dm_map_view_fit (map);
   wait_for_tiles ();

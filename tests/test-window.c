@@ -22,12 +22,11 @@
 #include "dm-map-view-private.h"
 #include "dm-preferences-window.h"
 #include "dm-window.h"
+#include "ui-test-support.h"
 
 #define WIDTH 1280
 #define HEIGHT 800
 #define TIMEOUT_MS 20000
-
-typedef gboolean (*Condition) (gpointer data);
 
 static DmApplication *app;
 static DmWindow      *window;
@@ -53,38 +52,6 @@ actor_index (const char *code)
 
   g_assert_cmpint (index, >=, 0);
   return index;
-}
-
-static gboolean
-on_wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-  guint wake = g_timeout_add (10, on_wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-
-  return ok;
-}
-
-static void
-settle (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, on_wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
 }
 
 static gboolean
@@ -594,7 +561,7 @@ test_about_from_metainfo (void)
   g_assert_true (g_str_has_prefix (info.release_notes, "<p>"));
 
   about = dm_about_present (GTK_WINDOW (window));
-  settle (100);
+  dm_test_settle (100);
   g_object_get (about, "comments", &comments, "version", &version, NULL);
   g_assert_cmpstr (comments, ==, info.summary);
   g_assert_cmpstr (version, ==, info.version);
@@ -620,19 +587,19 @@ test_dialogs (void)
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   gtk_window_present (GTK_WINDOW (prefs));
-  settle (100);
+  dm_test_settle (100);
   g_settings_set_string (dm_application_get_settings (app), "style", "dark");
-  settle (50);
+  dm_test_settle (50);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   g_settings_set_string (dm_application_get_settings (app), "style", "follow");
-  settle (50);
+  dm_test_settle (50);
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   dm_map_view_get_viewport (DM_MAP_VIEW (dm_window_get_map_view (window)), &screen);
   g_assert_cmpint (screen.width, >, 0);
   dialog = dm_export_dialog_new (GTK_WINDOW (window), &screen, "sample");
   gtk_window_present (GTK_WINDOW (dialog));
-  settle (100);
+  dm_test_settle (100);
   dm_export_dialog_get_job (DM_EXPORT_DIALOG (dialog), &job);
   g_assert_cmpint (job.format, ==, DM_EXPORT_FORMAT_PNG);
   g_assert_cmpint (job.width, ==, 1920);
@@ -640,7 +607,7 @@ test_dialogs (void)
   g_assert_cmpfloat (job.scale, ==, 1.0);
   g_assert_cmpfloat (job.viewport.center_lat, ==, screen.center_lat);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle (50);
+  dm_test_settle (50);
 }
 
 static void
@@ -788,7 +755,7 @@ test_export_matches_cli (void)
 
     g_remove (window_png);
     dm_export_job_run_async (&job, analysis (), file, NULL, on_export_done_cb, &wait);
-    g_assert_true (wait_for (export_done, &wait));
+    g_assert_true (dm_test_wait_for (export_done, &wait, TIMEOUT_MS));
     g_assert_true (wait.ok);
   }
   a = load_png (window_png);
@@ -816,11 +783,11 @@ test_open_errors (void)
 
   dm_window_open_files (window, &missing, 1);
   g_assert_true (dm_window_is_loading (window));
-  g_assert_true (wait_for (not_loading, NULL));
+  g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
   g_assert_true (analysis () == before);
 
   dm_window_open_files (window, &binary_file, 1);
-  g_assert_true (wait_for (not_loading, NULL));
+  g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
   g_assert_true (analysis () == before);
 
   g_remove (binary);
@@ -840,14 +807,14 @@ test_open_newest_wins (void)
   /* The second open cancels the first; only the second is shown. */
   dm_window_open_files (window, &sample, 1);
   dm_window_open_files (window, &talks, 1);
-  g_assert_true (wait_for (not_loading, NULL));
+  g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
   g_assert_cmpuint (dm_analysis_get_n_documents (analysis ()), ==, 1);
   g_assert_cmpstr (dm_document_get_id (dm_analysis_get_document (analysis (), 0)), ==, "talks");
   g_assert_nonnull (dm_analysis_find_actor (analysis (), actor_index ("GEO")));
 
   /* Pasted text goes the same way. */
   dm_window_open_text (window, "Armenia and Azerbaijan resumed peace negotiations in Brussels.");
-  g_assert_true (wait_for (not_loading, NULL));
+  g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
   g_assert_nonnull (dm_analysis_find_actor (analysis (), actor_index ("ARM")));
   g_assert_cmpuint (dm_analysis_get_n_links (analysis ()), >=, 1);
 
@@ -905,20 +872,20 @@ test_screenshots (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   dm_selection_select_actor (selection (), actor_index ("ARM"));
-  g_assert_true (wait_for (window_ready, NULL));
-  settle (300);
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
+  dm_test_settle (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, WIDTH);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, HEIGHT);
   save_screenshot_full ("light", TRUE);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (100);
-  g_assert_true (wait_for (window_ready, NULL));
-  settle (300);
+  dm_test_settle (100);
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
+  dm_test_settle (300);
   save_screenshot_full ("dark", TRUE);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  settle (100);
+  dm_test_settle (100);
 
   /* A link with its evidence (the log folder only). */
   {
@@ -929,19 +896,19 @@ test_screenshots (void)
       if (g_str_equal (rows[i], "tension — AZE 3"))
         dm_links_panel_activate_row (panel, i);
     g_assert_cmpint (dm_selection_get_link (selection ()), >=, 0);
-    settle (300);
-    g_assert_true (wait_for (window_ready, NULL));
-    settle (300);
+    dm_test_settle (300);
+    g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
+    dm_test_settle (300);
     save_screenshot ("link");
   }
 
   /* The smallest size it is meant for: the panes stack. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800 + extra_width, 600 + extra_height);
-  settle (500);
+  dm_test_settle (500);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 800);
   save_screenshot ("small");
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
-  g_assert_true (wait_for (window_ready, NULL));
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
   dm_selection_clear (selection ());
 }
 
@@ -986,14 +953,14 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (dm_window_load_sample_sync (window, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (window_mapped, NULL));
+  g_assert_true (dm_test_wait_for (window_mapped, NULL, TIMEOUT_MS));
   /* The default size counts the frame's invisible resize borders: make
    * the window itself WIDTH × HEIGHT. */
-  settle (200);
+  dm_test_settle (200);
   extra_width = WIDTH - gtk_widget_get_width (GTK_WIDGET (window));
   extra_height = HEIGHT - gtk_widget_get_height (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
-  g_assert_true (wait_for (window_ready, NULL));
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
 
   g_test_add_func ("/ui/window/sample-loaded", test_sample_loaded);
   g_test_add_func ("/ui/window/select-actor", test_select_actor);
@@ -1013,7 +980,7 @@ main (int    argc,
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  dm_test_settle (50);
   g_clear_object (&app);
 
   return status;
