@@ -14,6 +14,7 @@ typedef struct {
   const char  *text;
   GArray      *units;
   guint        previous_person;
+  gboolean     in_title;    /* a headline: its own punctuation rules */
 } Builder;
 
 static const char *prepositions[] = {
@@ -356,6 +357,24 @@ is_dash (const DmUnit *u)
 
 /* "Armenia and Azerbaijan", "Aliyev and Pashinyan", "US-EU", "France,
  * Russia and the U.S." become one coordinated phrase. */
+/* TRUE when the unit at @i ends a sentence's opening phrase ("According
+ * to the Kremlin,", "In Moscow,"): a preposition among the sentence's
+ * first words governs it.  Mid-sentence ("co-chaired by France, Russia and
+ * the U.S.") a comma after it goes on with a list. */
+static gboolean
+ends_opening_phrase (Builder *ctx, guint i)
+{
+  for (int k = (int) i - 1; k >= 0 && k >= (int) i - 3; k--)
+    {
+      DmUnit *u = dm_units_get (ctx->units, k);
+      if (dm_unit_in (u, DM_WORD_PREPOSITION))
+        return k <= 2;
+      if (!dm_unit_in (u, DM_WORD_NOUN_MODIFIER))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 merge_coordination (Builder *ctx)
 {
@@ -366,8 +385,20 @@ merge_coordination (Builder *ctx)
 
       if (u->type != DM_UNIT_ACTOR)
         continue;
-      /* A, B and C */
-      while (j + 1 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, j), ",")
+      /* A headline's "Armenia, Azerbaijan sign peace deal": a comma joins
+       * two names that a verb follows */
+      if (ctx->in_title && j + 2 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, j), ",")
+          && dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR
+          && dm_units_get (ctx->units, j + 2)->type != DM_UNIT_ACTOR
+          && !dm_unit_is_punct (dm_units_get (ctx->units, j + 2), ","))
+        {
+          merge_range (ctx, i, j + 1);
+          i--;
+          continue;
+        }
+      /* A, B and C; but not across the comma that ends an opening phrase
+       * ("According to the Kremlin, Putin and Pashinyan discussed") */
+      while (!ends_opening_phrase (ctx, i) && j + 1 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, j), ",")
              && dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR)
         {
           guint k = j + 2;
@@ -530,7 +561,9 @@ dm_sentence_units_new (DmGazetteer      *gazetteer,
                        const GArray     *cues,
                        guint             previous_person)
 {
-  Builder builder = { gazetteer, text, g_array_sized_new (FALSE, FALSE, sizeof (DmUnit), 64), previous_person };
+  Builder builder = {
+    gazetteer, text, g_array_sized_new (FALSE, FALSE, sizeof (DmUnit), 64), previous_person, sentence->is_title,
+  };
 
   build_units (&builder, sentence, mentions, n_mentions, cues);
   merge_titles (&builder);
