@@ -568,6 +568,24 @@ extract_cue (Context *ctx, int cue, GArray *out)
     emit_within (ctx, c, a, a->confidence * 0.9f, out);
 }
 
+/* Whether @mentions and @previous_person hold two different actors. */
+static gboolean
+names_two_actors (const DmMatch *mentions,
+                  guint          n_mentions,
+                  guint          previous_person)
+{
+  guint first = previous_person;
+
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      if (first == DM_NO_ACTOR)
+        first = mentions[i].actor;
+      else if (mentions[i].actor != first)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 dm_extract_links (DmLexicon        *lexicon,
                   DmGazetteer      *gazetteer,
@@ -582,9 +600,11 @@ dm_extract_links (DmLexicon        *lexicon,
   g_autoptr (GArray) units = NULL;
   Context ctx = { lexicon, gazetteer, text, NULL, FALSE, FALSE };
 
-  /* A link needs at least one actor phrase (two actors, or one with a
-   * pair reference or a pronoun) and a cue; the cheap test first. */
-  if (n_mentions == 0 && previous_person == DM_NO_ACTOR)
+  /* A link joins two different actors, and the only actors a sentence
+   * can speak of are the ones it names and the person "he" may stand
+   * for; most sentences of an article name fewer than two, so this cheap
+   * test comes before the cue scan. */
+  if (!names_two_actors (mentions, n_mentions, previous_person))
     return;
   dm_lexicon_find (lexicon, text, sentence->start, sentence->end, cues);
   if (cues->len == 0)
