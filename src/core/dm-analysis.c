@@ -8,6 +8,7 @@
 
 #include "dm-analysis.h"
 #include "dm-extractor.h"
+#include "dm-utf8-count.h"
 
 typedef struct {
   GArray *paragraphs;   /* DmParagraph */
@@ -103,10 +104,31 @@ link_key_equal (gconstpointer a, gconstpointer b)
   return memcmp (a, b, sizeof (LinkKey)) == 0;
 }
 
+/* Byte offsets to character offsets for a walk through one document in
+ * text order: each step counts only the bytes between the last offset and
+ * the new one (backwards too, a little, within a sentence). */
+typedef struct {
+  const char *text;
+  gsize       byte;
+  gsize       chars;
+} CharCursor;
+
+static gint32
+char_cursor_move (CharCursor *cursor,
+                  gsize       byte)
+{
+  if (byte >= cursor->byte)
+    cursor->chars += dm_utf8_count_chars (cursor->text, cursor->byte, byte);
+  else
+    cursor->chars -= dm_utf8_count_chars (cursor->text, byte, cursor->byte);
+  cursor->byte = byte;
+  return (gint32) cursor->chars;
+}
+
 static void
 add_evidence (DmAnalysis            *self,
               GHashTable            *link_of_key,
-              DmDocument            *document,
+              CharCursor            *cursor,
               guint                  doc,
               guint                  sentence_index,
               const DmSentence      *sentence,
@@ -135,12 +157,12 @@ add_evidence (DmAnalysis            *self,
   ev.sentence = sentence_index;
   ev.start = sentence->start;
   ev.end = sentence->end;
-  ev.cstart = dm_document_char_offset (document, sentence->start);
+  ev.cstart = char_cursor_move (cursor, sentence->start);
   ev.cue_start = found->cue_start;
   ev.cue_end = found->cue_end;
-  ev.cue_cstart = dm_document_char_offset (document, found->cue_start);
-  ev.cue_cend = dm_document_char_offset (document, found->cue_end);
-  ev.cend = dm_document_char_offset (document, sentence->end);
+  ev.cue_cstart = char_cursor_move (cursor, found->cue_start);
+  ev.cue_cend = char_cursor_move (cursor, found->cue_end);
+  ev.cend = char_cursor_move (cursor, sentence->end);
   ev.rule = found->rule;
   ev.confidence = found->confidence;
   g_array_append_val (link->evidence, ev);
@@ -162,6 +184,7 @@ analyze_document (DmAnalysis *self,
   g_autoptr (GArray) confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
   guint mi = 0, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
+  CharCursor mention_cursor = { text, 0, 0 }, evidence_cursor = { text, 0, 0 };
 
   parts.paragraphs = g_array_new (FALSE, FALSE, sizeof (DmParagraph));
   parts.sentences = g_array_new (FALSE, FALSE, sizeof (DmSentence));
@@ -175,8 +198,8 @@ analyze_document (DmAnalysis *self,
       const DmMatch *m = &g_array_index (matches, DmMatch, i);
       DmMention mention = {
         doc, m->actor, m->sentence, m->start, m->end,
-        dm_document_char_offset (document, m->start),
-        dm_document_char_offset (document, m->end),
+        char_cursor_move (&mention_cursor, m->start),
+        char_cursor_move (&mention_cursor, m->end),
         m->confidence, m->flags,
       };
       g_array_append_val (self->mentions, mention);
@@ -204,7 +227,7 @@ analyze_document (DmAnalysis *self,
       dm_extract_links (self->lexicon, self->gazetteer, text, sentence,
                         (const DmMatch *) confident->data, confident->len, previous_person, found);
       for (guint k = 0; k < found->len; k++)
-        add_evidence (self, link_of_key, document, doc, s, sentence,
+        add_evidence (self, link_of_key, &evidence_cursor, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
 
       for (guint k = 0; k < confident->len; k++)

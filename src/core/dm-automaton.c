@@ -11,16 +11,34 @@
 
 #include "dm-automaton.h"
 
+/* Which ends of a pattern are ASCII word characters. */
+enum {
+  WORD_AT_START = 1 << 0,
+  WORD_AT_END   = 1 << 1,
+};
+
 struct _DmAutomaton {
   guint8   byte_class[256];
   guint    n_classes;
   guint    n_states;
-  gint32  *delta;        /* n_states × n_classes */
+  gint32  *delta;        /* n_states × n_classes, while building */
+  /* The scanning table: entry (state × n_classes + class) holds the next
+   * state's row offset (state × n_classes) shifted left once, with the low
+   * bit set when that state reports patterns.  The scan then needs neither
+   * a multiplication nor a second table read per byte. */
+  guint32 *step;
   guint32 *out_start;    /* per state: first index into out_patterns */
   guint32 *out_count;    /* per state: patterns ending here (own and inherited) */
   guint32 *out_patterns;
   guint   *lengths;      /* per pattern */
+  guint8  *edges;        /* per pattern: WORD_AT_START | WORD_AT_END */
 };
+
+static inline gboolean
+is_ascii_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
 
 static inline guchar
 fold_byte (guchar c)
@@ -101,6 +119,7 @@ dm_automaton_new (const char *const *patterns,
   build_byte_classes (self, patterns, n_patterns);
   nc = self->n_classes;
   self->lengths = g_new (guint, MAX (n_patterns, 1));
+  self->edges = g_new0 (guint8, MAX (n_patterns, 1));
 
   /* The trie: state 0 is the root; -1 is a missing edge. */
   g_array_set_size (rows, nc);
@@ -111,6 +130,13 @@ dm_automaton_new (const char *const *patterns,
       guint state = 0;
 
       self->lengths[i] = strlen (patterns[i]);
+      if (self->lengths[i] > 0)
+        {
+          if (is_ascii_word_byte (patterns[i][0]))
+            self->edges[i] |= WORD_AT_START;
+          if (is_ascii_word_byte (patterns[i][self->lengths[i] - 1]))
+            self->edges[i] |= WORD_AT_END;
+        }
       for (const char *p = patterns[i]; *p; p++)
         {
           guint c = self->byte_class[(guchar) *p];
@@ -187,6 +213,14 @@ dm_automaton_new (const char *const *patterns,
       self->out_count[state] = flat->len - self->out_start[state];
     }
   self->out_patterns = (guint32 *) g_array_free (g_steal_pointer (&flat), FALSE);
+
+  self->step = g_new (guint32, (gsize) self->n_states * nc);
+  for (gsize e = 0; e < (gsize) self->n_states * nc; e++)
+    {
+      guint32 next = self->delta[e];
+      self->step[e] = (next * nc) << 1 | (self->out_count[next] > 0);
+    }
+  g_clear_pointer (&self->delta, g_free);
   return self;
 }
 
@@ -196,11 +230,41 @@ dm_automaton_free (DmAutomaton *self)
   if (!self)
     return;
   g_free (self->delta);
+  g_free (self->step);
+  g_free (self->edges);
   g_free (self->out_start);
   g_free (self->out_count);
   g_free (self->out_patterns);
   g_free (self->lengths);
   g_free (self);
+}
+
+/* The hits ending at byte @i, where the scan reached @state.  A hit glued
+ * to an ASCII letter, digit or underscore, on a side where the pattern
+ * itself ends in one, is left out: both callers want whole words ("us" is
+ * not in "thus"), and this cheap test spares them their Unicode checks
+ * on most raw hits.  The ends of the scanned range count as boundaries. */
+static void
+report_hits (const DmAutomaton *self,
+             const char        *text,
+             gsize              start,
+             gsize              end,
+             gsize              i,
+             guint              state,
+             GArray            *hits)
+{
+  for (guint k = 0; k < self->out_count[state]; k++)
+    {
+      guint pattern = self->out_patterns[self->out_start[state] + k];
+      DmHit hit = { i + 1 - self->lengths[pattern], i + 1, pattern };
+
+      if ((self->edges[pattern] & WORD_AT_START) && hit.start > start
+          && is_ascii_word_byte (text[hit.start - 1]))
+        continue;
+      if ((self->edges[pattern] & WORD_AT_END) && hit.end < end && is_ascii_word_byte (text[hit.end]))
+        continue;
+      g_array_append_val (hits, hit);
+    }
 }
 
 void
@@ -210,22 +274,17 @@ dm_automaton_scan (const DmAutomaton *self,
                    gsize              end,
                    GArray            *hits)
 {
-  const guint nc = self->n_classes;
-  const gint32 *delta = self->delta;
+  const guint32 *step = self->step;
   const guint8 *cls = self->byte_class;
-  const guint32 *count = self->out_count;
-  guint state = 0;
+  guint32 row = 0;
 
   for (gsize i = start; i < end; i++)
     {
-      state = delta[state * nc + cls[(guchar) text[i]]];
-      if (G_UNLIKELY (count[state]))
-        for (guint k = 0; k < count[state]; k++)
-          {
-            guint pattern = self->out_patterns[self->out_start[state] + k];
-            DmHit hit = { i + 1 - self->lengths[pattern], i + 1, pattern };
-            g_array_append_val (hits, hit);
-          }
+      guint32 entry = step[row + cls[(guchar) text[i]]];
+
+      row = entry >> 1;
+      if (G_UNLIKELY (entry & 1))
+        report_hits (self, text, start, end, i, row / self->n_classes, hits);
     }
 }
 
@@ -234,16 +293,18 @@ dm_automaton_count (const DmAutomaton *self,
                     const char        *text,
                     gsize              length)
 {
-  const guint nc = self->n_classes;
-  const gint32 *delta = self->delta;
+  const guint32 *step = self->step;
   const guint8 *cls = self->byte_class;
-  guint state = 0;
+  guint32 row = 0;
   gsize hits = 0;
 
   for (gsize i = 0; i < length; i++)
     {
-      state = delta[state * nc + cls[(guchar) text[i]]];
-      hits += self->out_count[state];
+      guint32 entry = step[row + cls[(guchar) text[i]]];
+
+      row = entry >> 1;
+      if (G_UNLIKELY (entry & 1))
+        hits += self->out_count[row / self->n_classes];
     }
   return hits;
 }

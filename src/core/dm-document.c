@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dm-document.h"
+#include "dm-utf8-count.h"
 
 #include <string.h>
 
@@ -271,22 +272,12 @@ dm_document_set_id (DmDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
-/* Characters in [from, to): every byte that is not a UTF-8 continuation
- * byte starts a character, which is also well defined mid-character, so the
- * index can use fixed byte strides. */
 static glong
 count_chars (const char *text,
              gsize       from,
              gsize       to)
 {
-  const guchar *p = (const guchar *) text + from;
-  const guchar *end = (const guchar *) text + to;
-  glong n = 0;
-
-  for (; p < end; p++)
-    n += (*p & 0xC0) != 0x80;
-
-  return n;
+  return (glong) dm_utf8_count_chars (text, from, to);
 }
 
 static glong

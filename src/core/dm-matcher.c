@@ -16,9 +16,11 @@
 #include "dm-automaton.h"
 
 typedef struct {
-  guint alias;   /* gazetteer alias index */
-  guint length;  /* bytes of this variant */
-  char *bytes;   /* the variant as written (not folded), for the case check */
+  guint    alias;      /* gazetteer alias index */
+  guint    length;     /* bytes of this variant */
+  char    *bytes;      /* the variant as written (not folded), for the case check */
+  gboolean word_first; /* starts with a word character, so needs a boundary before */
+  gboolean word_last;  /* ends with one, so needs a boundary after */
 } Pattern;
 
 struct _DmMatcher {
@@ -27,6 +29,8 @@ struct _DmMatcher {
   DmAutomaton *automaton;
   GHashTable  *state_nouns;   /* lower-case noun phrase → itself */
   guint        max_noun_words;
+  GArray      *candidates;    /* Candidate: kept between calls, so a long
+                               * analysis does not grow a fresh one per document */
 };
 
 typedef DmHit Candidate;
@@ -36,6 +40,12 @@ pattern_clear (gpointer data)
 {
   Pattern *p = data;
   g_free (p->bytes);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
 DmMatcher *
@@ -60,8 +70,10 @@ dm_matcher_new (DmGazetteer *gazetteer)
       dm_expand_punctuation_variants (alias->text, variants);
       for (guint v = 0; v < variants->len; v++)
         {
-          Pattern p = { a, strlen (g_ptr_array_index (variants, v)), NULL };
+          Pattern p = { a, strlen (g_ptr_array_index (variants, v)), NULL, FALSE, FALSE };
           p.bytes = g_steal_pointer (&g_ptr_array_index (variants, v));
+          p.word_first = is_word_char (g_utf8_get_char (p.bytes));
+          p.word_last = is_word_char (g_utf8_get_char (g_utf8_find_prev_char (p.bytes, p.bytes + p.length)));
           g_array_append_val (self->patterns, p);
         }
     }
@@ -83,6 +95,7 @@ dm_matcher_new (DmGazetteer *gazetteer)
       self->max_noun_words = MAX (self->max_noun_words, words);
       g_hash_table_add (self->state_nouns, lower);
     }
+  self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   return self;
 }
 
@@ -95,6 +108,7 @@ dm_matcher_free (DmMatcher *self)
   g_array_unref (self->patterns);
   dm_automaton_free (self->automaton);
   g_hash_table_unref (self->state_nouns);
+  g_array_unref (self->candidates);
   g_free (self);
 }
 
@@ -106,11 +120,6 @@ dm_matcher_count_raw (DmMatcher  *self,
   return dm_automaton_count (self->automaton, text, length);
 }
 
-static gboolean
-is_word_char (gunichar c)
-{
-  return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
 
 static gunichar
 char_before (const char *text,
@@ -143,17 +152,15 @@ is_whole_word (const char *text,
                gsize       start,
                gsize       end)
 {
-  gunichar first = g_utf8_get_char (p->bytes);
-  gunichar last = g_utf8_get_char (g_utf8_find_prev_char (p->bytes, p->bytes + p->length));
   gunichar before, after;
 
-  if (is_word_char (first))
+  if (p->word_first)
     {
       before = char_before (text, start);
       if (before == (gunichar) -1 || before == (gunichar) -2 || is_word_char (before))
         return FALSE;
     }
-  if (is_word_char (last))
+  if (p->word_last)
     {
       after = char_at (text, length, end);
       if (after == (gunichar) -1 || after == (gunichar) -2 || is_word_char (after))
@@ -373,17 +380,37 @@ coordinated_state_noun_end (DmMatcher  *self,
   return 0;
 }
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+static gboolean
+candidate_before (const Candidate *x,
+                  const Candidate *y)
 {
-  const Candidate *x = a, *y = b;
-
   if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
+    return x->start < y->start;
   if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;
-  return (x->pattern > y->pattern) - (x->pattern < y->pattern);
+    return x->end > y->end;
+  return x->pattern < y->pattern;
+}
+
+/* By start, longest first.  The automaton reports hits by end, which is
+ * the same order except where hits overlap ("Nagorno-Karabakh" and
+ * "Karabakh"): an insertion sort does it in one pass. */
+static void
+sort_candidates (GArray *candidates)
+{
+  Candidate *c = (Candidate *) (void *) candidates->data;
+
+  for (guint i = 1; i < candidates->len; i++)
+    {
+      Candidate moving = c[i];
+      guint j = i;
+
+      while (j > 0 && candidate_before (&moving, &c[j - 1]))
+        {
+          c[j] = c[j - 1];
+          j--;
+        }
+      c[j] = moving;
+    }
 }
 
 void
@@ -393,10 +420,11 @@ dm_matcher_find (DmMatcher    *self,
                  const GArray *sentences,
                  GArray       *out)
 {
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GArray *candidates = self->candidates;
   guint si = 0;
   gsize taken_until = 0;
 
+  g_array_set_size (candidates, 0);
   dm_automaton_scan (self->automaton, text, 0, length, candidates);
 
   /* Validate first, so that a hit that fails its checks ("us") never
@@ -420,7 +448,7 @@ dm_matcher_find (DmMatcher    *self,
           c->end = noun_end;  /* 0 drops it */
         }
     }
-  g_array_sort (candidates, compare_candidates);
+  sort_candidates (candidates);
 
   for (guint i = 0; i < candidates->len; i++)
     {

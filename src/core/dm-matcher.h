@@ -31,7 +31,8 @@ DmMatcher *dm_matcher_new (DmGazetteer *gazetteer);
 void       dm_matcher_free (DmMatcher *self);
 
 /* Appends the mentions of @text to @out (DmMatch), in text order.
- * @sentences (DmSentence) must cover the text as the segmenter made them. */
+ * @sentences (DmSentence) must cover the text as the segmenter made them.
+ * A matcher keeps a scratch buffer: one thread at a time may use it. */
 void dm_matcher_find (DmMatcher   *self,
                       const char  *text,
                       gsize        length,
