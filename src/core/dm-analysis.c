@@ -170,19 +170,49 @@ add_evidence (DmAnalysis            *self,
   link->confidence = MAX (link->confidence, ev.confidence);
 }
 
+/* Working arrays of one analysis, emptied for each document rather than
+ * allocated afresh: a corpus of large documents would otherwise map and
+ * fault in new memory for each. */
+typedef struct {
+  DmMatcher  *matcher;
+  GHashTable *link_of_key;  /* LinkKey → index into links */
+  GArray     *matches;      /* DmMatch, of the document */
+  GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
+  GArray     *found;        /* DmExtractedLink, of the sentence */
+} Scratch;
+
+static void
+scratch_init (Scratch *scratch, DmGazetteer *gazetteer)
+{
+  scratch->matcher = dm_matcher_new (gazetteer);
+  scratch->link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
+  scratch->matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  scratch->confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  scratch->found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
+}
+
+static void
+scratch_clear (Scratch *scratch)
+{
+  g_clear_pointer (&scratch->matcher, dm_matcher_free);
+  g_clear_pointer (&scratch->link_of_key, g_hash_table_unref);
+  g_clear_pointer (&scratch->matches, g_array_unref);
+  g_clear_pointer (&scratch->confident, g_array_unref);
+  g_clear_pointer (&scratch->found, g_array_unref);
+}
+
 static void
 analyze_document (DmAnalysis *self,
-                  DmMatcher  *matcher,
-                  guint       doc,
-                  GHashTable *link_of_key)
+                  Scratch    *scratch,
+                  guint       doc)
 {
   DmDocument *document = g_ptr_array_index (self->documents, doc);
   const char *text = dm_document_get_text (document);
   gsize length = dm_document_get_length (document);
   DocumentParts parts;
-  g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
-  g_autoptr (GArray) confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
-  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
+  GArray *matches = scratch->matches;
+  GArray *confident = scratch->confident;
+  GArray *found = scratch->found;
   guint mi = 0, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
   CharCursor mention_cursor = { text, 0, 0 }, evidence_cursor = { text, 0, 0 };
 
@@ -191,7 +221,8 @@ analyze_document (DmAnalysis *self,
   dm_segment_text (text, length, dm_document_get_title_in_text (document), parts.paragraphs, parts.sentences);
   g_array_append_val (self->parts, parts);
 
-  dm_matcher_find (matcher, text, length, parts.sentences, matches);
+  g_array_set_size (matches, 0);
+  dm_matcher_find (scratch->matcher, text, length, parts.sentences, matches);
 
   for (guint i = 0; i < matches->len; i++)
     {
@@ -227,7 +258,7 @@ analyze_document (DmAnalysis *self,
       dm_extract_links (self->lexicon, self->gazetteer, text, sentence,
                         (const DmMatch *) confident->data, confident->len, previous_person, found);
       for (guint k = 0; k < found->len; k++)
-        add_evidence (self, link_of_key, &evidence_cursor, doc, s, sentence,
+        add_evidence (self, scratch->link_of_key, &evidence_cursor, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
 
       for (guint k = 0; k < confident->len; k++)
@@ -317,8 +348,7 @@ dm_analysis_new (DmGazetteer  *gazetteer,
                  GError      **error)
 {
   g_autoptr (DmAnalysis) self = NULL;
-  g_autoptr (DmMatcher) matcher = NULL;
-  g_autoptr (GHashTable) link_of_key = NULL;
+  Scratch scratch;
 
   g_return_val_if_fail (DM_IS_GAZETTEER (gazetteer), NULL);
   g_return_val_if_fail (DM_IS_LEXICON (lexicon), NULL);
@@ -331,14 +361,17 @@ dm_analysis_new (DmGazetteer  *gazetteer,
   for (guint i = 0; i < documents->len; i++)
     g_ptr_array_add (self->documents, g_object_ref (g_ptr_array_index (documents, i)));
 
-  matcher = dm_matcher_new (gazetteer);
-  link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
+  scratch_init (&scratch, gazetteer);
   for (guint doc = 0; doc < self->documents->len; doc++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      analyze_document (self, matcher, doc, link_of_key);
+        {
+          scratch_clear (&scratch);
+          return NULL;
+        }
+      analyze_document (self, &scratch, doc);
     }
+  scratch_clear (&scratch);
 
   g_array_sort_with_data (self->links, compare_links, gazetteer);
   summarize_actors (self);

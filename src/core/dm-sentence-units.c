@@ -141,11 +141,31 @@ get_word_classes (void)
 
 
 
-static gboolean
+/* ASCII first: nearly every byte of an English article is. */
+static inline gboolean
 is_word_char_at (const char *p)
 {
-  gunichar c = g_utf8_get_char (p);
-  return g_unichar_isalnum (c) || c == '_';
+  guchar c = (guchar) *p;
+
+  if (c < 0x80)
+    return g_ascii_isalnum (c) || c == '_';
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+static inline gboolean
+is_space_at (const char *p)
+{
+  guchar c = (guchar) *p;
+
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (g_utf8_get_char (p));
+}
+
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 static gboolean
@@ -164,38 +184,51 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
   while (pos < end)
     {
       const char *p = text + pos;
-      gunichar c = g_utf8_get_char (p);
-      DmUnit u = { 0 };
+      DmUnit *u;
 
-      if (g_unichar_isspace (c))
+      if (is_space_at (p))
         {
           pos = g_utf8_next_char (p) - text;
           continue;
         }
-      u.start = pos;
+
+      g_array_set_size (ctx->units, ctx->units->len + 1);
+      u = &g_array_index (ctx->units, DmUnit, ctx->units->len - 1);
+      memset (u, 0, sizeof *u);
+      u->start = pos;
       if (is_apostrophe_at (p) && pos + (*p == '\'' ? 1 : 3) < end
           && (p[*p == '\'' ? 1 : 3] == 's') && !is_word_char_at (p + (*p == '\'' ? 2 : 4)))
         {
-          u.type = DM_UNIT_WORD;
-          strcpy (u.word, "'s");
-          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
+          u->type = DM_UNIT_WORD;
+          strcpy (u->word, "'s");
+          u->classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u->word));
           pos += (*p == '\'' ? 2 : 4);
         }
       else if (is_word_char_at (p))
         {
           gsize w = pos, n = 0;
+          gboolean apostrophe = FALSE;
 
-          while (w < end && (is_word_char_at (text + w)
-                             || (is_apostrophe_at (text + w) && w + 1 < end
-                                 && text[w + (text[w] == '\'' ? 1 : 3)] == 't')))
-            w = g_utf8_next_char (text + w) - text;
+          while (w < end)
+            {
+              if (is_word_char_at (text + w))
+                w = g_utf8_next_char (text + w) - text;
+              else if (is_apostrophe_at (text + w) && w + 1 < end
+                       && text[w + (text[w] == '\'' ? 1 : 3)] == 't')
+                {
+                  apostrophe = TRUE;
+                  w = g_utf8_next_char (text + w) - text;
+                }
+              else
+                break;
+            }
           for (gsize k = pos; k < w && n < DM_UNIT_MAX_WORD - 1; k++)
-            u.word[n++] = g_ascii_tolower (text[k]);
-          u.word[n] = '\0';
-          u.type = DM_UNIT_WORD;
-          if (g_str_has_suffix (u.word, "n't"))
-            strcpy (u.word, "n't");
-          u.classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u.word));
+            u->word[n++] = ascii_lower (text[k]);
+          u->word[n] = '\0';
+          u->type = DM_UNIT_WORD;
+          if (apostrophe && g_str_has_suffix (u->word, "n't"))
+            strcpy (u->word, "n't");
+          u->classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u->word));
           pos = w;
         }
       else
@@ -203,13 +236,12 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
           const char *next = g_utf8_next_char (p);
           gsize n = MIN ((gsize) (next - p), DM_UNIT_MAX_WORD - 1);
 
-          u.type = DM_UNIT_PUNCT;
-          memcpy (u.word, p, n);
-          u.word[n] = '\0';
+          u->type = DM_UNIT_PUNCT;
+          memcpy (u->word, p, n);
+          u->word[n] = '\0';
           pos = next - text;
         }
-      u.end = pos;
-      g_array_append_val (ctx->units, u);
+      u->end = pos;
     }
 }
 
