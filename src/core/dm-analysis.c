@@ -175,6 +175,7 @@ add_evidence (DmAnalysis            *self,
  * fault in new memory for each. */
 typedef struct {
   DmMatcher  *matcher;
+  DmExtractor *extractor;
   GHashTable *link_of_key;  /* LinkKey → index into links */
   GArray     *matches;      /* DmMatch, of the document */
   GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
@@ -182,9 +183,10 @@ typedef struct {
 } Scratch;
 
 static void
-scratch_init (Scratch *scratch, DmGazetteer *gazetteer)
+scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
 {
   scratch->matcher = dm_matcher_new (gazetteer);
+  scratch->extractor = dm_extractor_new (lexicon, gazetteer);
   scratch->link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
   scratch->matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
@@ -195,6 +197,7 @@ static void
 scratch_clear (Scratch *scratch)
 {
   g_clear_pointer (&scratch->matcher, dm_matcher_free);
+  g_clear_pointer (&scratch->extractor, dm_extractor_free);
   g_clear_pointer (&scratch->link_of_key, g_hash_table_unref);
   g_clear_pointer (&scratch->matches, g_array_unref);
   g_clear_pointer (&scratch->confident, g_array_unref);
@@ -216,8 +219,12 @@ analyze_document (DmAnalysis *self,
   guint mi = 0, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
   CharCursor mention_cursor = { text, 0, 0 }, evidence_cursor = { text, 0, 0 };
 
+  /* Reserved for a sentence every 32 bytes, more than prose has: the
+   * pages that stay unused are never touched, so they cost address space
+   * only, while growing by reallocation would copy the array and fault in
+   * its pages again at each step. */
   parts.paragraphs = g_array_new (FALSE, FALSE, sizeof (DmParagraph));
-  parts.sentences = g_array_new (FALSE, FALSE, sizeof (DmSentence));
+  parts.sentences = g_array_sized_new (FALSE, FALSE, sizeof (DmSentence), length / 32 + 1);
   dm_segment_text (text, length, dm_document_get_title_in_text (document), parts.paragraphs, parts.sentences);
   g_array_append_val (self->parts, parts);
 
@@ -255,7 +262,7 @@ analyze_document (DmAnalysis *self,
         }
 
       g_array_set_size (found, 0);
-      dm_extract_links (self->lexicon, self->gazetteer, text, sentence,
+      dm_extract_links (scratch->extractor, text, sentence,
                         (const DmMatch *) confident->data, confident->len, previous_person, found);
       for (guint k = 0; k < found->len; k++)
         add_evidence (self, scratch->link_of_key, &evidence_cursor, doc, s, sentence,
@@ -340,6 +347,20 @@ summarize_actors (DmAnalysis *self)
                          GUINT_TO_POINTER (i + 1));
 }
 
+/* Address space for a mention every 24 bytes of text, more than the
+ * densest text has (untouched pages cost nothing), so the array of a large
+ * corpus is not copied and faulted in again each time it would grow. */
+static void
+reserve_mentions (DmAnalysis *self)
+{
+  gsize bytes = 0;
+
+  for (guint i = 0; i < self->documents->len; i++)
+    bytes += dm_document_get_length (g_ptr_array_index (self->documents, i));
+  g_array_set_size (self->mentions, MIN (bytes / 24, G_MAXUINT / 2));
+  g_array_set_size (self->mentions, 0);
+}
+
 DmAnalysis *
 dm_analysis_new (DmGazetteer  *gazetteer,
                  DmLexicon    *lexicon,
@@ -361,7 +382,8 @@ dm_analysis_new (DmGazetteer  *gazetteer,
   for (guint i = 0; i < documents->len; i++)
     g_ptr_array_add (self->documents, g_object_ref (g_ptr_array_index (documents, i)));
 
-  scratch_init (&scratch, gazetteer);
+  scratch_init (&scratch, gazetteer, lexicon);
+  reserve_mentions (self);
   for (guint doc = 0; doc < self->documents->len; doc++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dm-extractor.h"
+#include "dm-automaton.h"
 #include "dm-sentence-units.h"
 
 typedef struct {
@@ -586,9 +587,44 @@ names_two_actors (const DmMatch *mentions,
   return FALSE;
 }
 
+struct _DmExtractor {
+  DmLexicon   *lexicon;
+  DmGazetteer *gazetteer;
+  /* per sentence, kept between sentences */
+  GArray      *hits;   /* DmHit, the lexicon's */
+  GArray      *cues;   /* DmCueMatch */
+  GArray      *units;  /* DmUnit */
+};
+
+DmExtractor *
+dm_extractor_new (DmLexicon   *lexicon,
+                  DmGazetteer *gazetteer)
+{
+  DmExtractor *self = g_new0 (DmExtractor, 1);
+
+  self->lexicon = g_object_ref (lexicon);
+  self->gazetteer = g_object_ref (gazetteer);
+  self->hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
+  self->cues = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
+  self->units = g_array_sized_new (FALSE, FALSE, sizeof (DmUnit), 64);
+  return self;
+}
+
 void
-dm_extract_links (DmLexicon        *lexicon,
-                  DmGazetteer      *gazetteer,
+dm_extractor_free (DmExtractor *self)
+{
+  if (!self)
+    return;
+  g_object_unref (self->lexicon);
+  g_object_unref (self->gazetteer);
+  g_array_unref (self->hits);
+  g_array_unref (self->cues);
+  g_array_unref (self->units);
+  g_free (self);
+}
+
+void
+dm_extract_links (DmExtractor      *self,
                   const char       *text,
                   const DmSentence *sentence,
                   const DmMatch    *mentions,
@@ -596,9 +632,7 @@ dm_extract_links (DmLexicon        *lexicon,
                   guint             previous_person,
                   GArray           *out)
 {
-  g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
-  g_autoptr (GArray) units = NULL;
-  Context ctx = { lexicon, gazetteer, text, NULL, FALSE, FALSE };
+  Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE };
 
   /* A link joins two different actors, and the only actors a sentence
    * can speak of are the ones it names and the person "he" may stand
@@ -606,18 +640,19 @@ dm_extract_links (DmLexicon        *lexicon,
    * test comes before the cue scan. */
   if (!names_two_actors (mentions, n_mentions, previous_person))
     return;
-  dm_lexicon_find (lexicon, text, sentence->start, sentence->end, cues);
-  if (cues->len == 0)
+  g_array_set_size (self->cues, 0);
+  dm_lexicon_find_reusing (self->lexicon, text, sentence->start, sentence->end, self->hits, self->cues);
+  if (self->cues->len == 0)
     return;
 
-  units = dm_sentence_units_new (gazetteer, text, sentence, mentions, n_mentions, cues, previous_person);
-  ctx.units = units;
+  dm_sentence_units_build (self->units, self->gazetteer, text, sentence, mentions, n_mentions, self->cues,
+                           previous_person);
 
-  for (guint i = 0; i < units->len; i++)
+  for (guint i = 0; i < ctx.units->len; i++)
     if (dm_unit_in (dm_units_get (ctx.units, i), DM_WORD_RECIPROCAL))
       ctx.reciprocal = TRUE;
 
-  for (guint i = 0; i < units->len; i++)
+  for (guint i = 0; i < ctx.units->len; i++)
     if (dm_units_get (ctx.units, i)->type == DM_UNIT_CUE)
       extract_cue (&ctx, i, out);
 }

@@ -23,17 +23,25 @@ typedef struct {
 
 #define DM_NO_ACTOR G_MAXUINT
 
+/* An extractor holds the lexicon, the gazetteer and working arrays kept
+ * from one sentence to the next: one thread at a time may use it. */
+typedef struct _DmExtractor DmExtractor;
+
+DmExtractor *dm_extractor_new (DmLexicon *lexicon, DmGazetteer *gazetteer);
+void         dm_extractor_free (DmExtractor *self);
+
 /* Appends to @out (DmExtractedLink) the links stated by @sentence of @text.
  * @mentions are the sentence's mentions in text order.  @previous_person is
  * the actor of the last person named before this sentence in its paragraph
  * (for "he", "him"), or DM_NO_ACTOR. */
-void dm_extract_links (DmLexicon        *lexicon,
-                       DmGazetteer      *gazetteer,
+void dm_extract_links (DmExtractor      *self,
                        const char       *text,
                        const DmSentence *sentence,
                        const DmMatch    *mentions,
                        guint             n_mentions,
                        guint             previous_person,
                        GArray           *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmExtractor, dm_extractor_free)
 
 G_END_DECLS

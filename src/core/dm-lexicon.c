@@ -360,30 +360,50 @@ is_boundary_after (const char *text, gsize end, gsize pos)
   return !is_word_byte (text, pos);
 }
 
-static int
-compare_hits (gconstpointer a, gconstpointer b)
+static gboolean
+hit_before (const DmHit *x, const DmHit *y)
 {
-  const DmHit *x = a, *y = b;
-
   if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return x->end > y->end ? -1 : (x->end < y->end);
+    return x->start < y->start;
+  return x->end > y->end;
+}
+
+/* By start, longest first: hits come by end, out of that order only where
+ * cues overlap, so an insertion sort costs one pass. */
+static void
+sort_hits (GArray *hits)
+{
+  DmHit *h = (DmHit *) (void *) hits->data;
+
+  for (guint i = 1; i < hits->len; i++)
+    {
+      DmHit moving = h[i];
+      guint j = i;
+
+      while (j > 0 && hit_before (&moving, &h[j - 1]))
+        {
+          h[j] = h[j - 1];
+          j--;
+        }
+      h[j] = moving;
+    }
 }
 
 void
-dm_lexicon_find (DmLexicon  *self,
-                 const char *text,
-                 gsize       start,
-                 gsize       end,
-                 GArray     *out)
+dm_lexicon_find_reusing (DmLexicon  *self,
+                         const char *text,
+                         gsize       start,
+                         gsize       end,
+                         GArray     *hits,
+                         GArray     *out)
 {
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
   gsize taken_until = start;
 
   g_return_if_fail (DM_IS_LEXICON (self));
 
+  g_array_set_size (hits, 0);
   dm_automaton_scan (self->automaton, text, start, end, hits);
-  g_array_sort (hits, compare_hits);
+  sort_hits (hits);
   for (guint i = 0; i < hits->len; i++)
     {
       const DmHit *hit = &g_array_index (hits, DmHit, i);
@@ -400,4 +420,16 @@ dm_lexicon_find (DmLexicon  *self,
       g_array_append_val (out, cue);
       taken_until = hit->end;
     }
+}
+
+void
+dm_lexicon_find (DmLexicon  *self,
+                 const char *text,
+                 gsize       start,
+                 gsize       end,
+                 GArray     *out)
+{
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
+
+  dm_lexicon_find_reusing (self, text, start, end, hits, out);
 }

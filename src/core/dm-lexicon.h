@@ -48,4 +48,13 @@ void dm_lexicon_find (DmLexicon  *self,
                       gsize       end,
                       GArray     *out);
 
+/* The same, working in @hits (emptied first) so that a caller going
+ * through many sentences allocates it once. */
+void dm_lexicon_find_reusing (DmLexicon  *self,
+                              const char *text,
+                              gsize       start,
+                              gsize       end,
+                              GArray     *hits,
+                              GArray     *out);
+
 G_END_DECLS

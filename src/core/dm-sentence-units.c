@@ -584,18 +584,19 @@ attach_possessives (Builder *ctx)
       }
 }
 
-GArray *
-dm_sentence_units_new (DmGazetteer      *gazetteer,
-                       const char       *text,
-                       const DmSentence *sentence,
-                       const DmMatch    *mentions,
-                       guint             n_mentions,
-                       const GArray     *cues,
-                       guint             previous_person)
+void
+dm_sentence_units_build (GArray           *units,
+                         DmGazetteer      *gazetteer,
+                         const char       *text,
+                         const DmSentence *sentence,
+                         const DmMatch    *mentions,
+                         guint             n_mentions,
+                         const GArray     *cues,
+                         guint             previous_person)
 {
-  Builder builder = {
-    gazetteer, text, g_array_sized_new (FALSE, FALSE, sizeof (DmUnit), 64), previous_person, sentence->is_title,
-  };
+  Builder builder = { gazetteer, text, units, previous_person, sentence->is_title };
+
+  g_array_set_size (units, 0);
 
   build_units (&builder, sentence, mentions, n_mentions, cues);
   merge_titles (&builder);
@@ -604,5 +605,4 @@ dm_sentence_units_new (DmGazetteer      *gazetteer,
   merge_coordination (&builder);
   resolve_pronouns (&builder);
   resolve_pair_references (&builder);
-  return builder.units;
 }
