@@ -125,6 +125,51 @@ char_cursor_move (CharCursor *cursor,
   return (gint32) cursor->chars;
 }
 
+static void
+add_evidence (DmAnalysis            *self,
+              GHashTable            *link_of_key,
+              CharCursor            *cursor,
+              guint                  doc,
+              guint                  sentence_index,
+              const DmSentence      *sentence,
+              const DmExtractedLink *found)
+{
+  LinkKey key = { found->source, found->target, found->kind };
+  gpointer value;
+  DmLink *link;
+  DmEvidence ev;
+
+  if (!g_hash_table_lookup_extended (link_of_key, &key, NULL, &value))
+    {
+      DmLink fresh = { 0 };
+      fresh.source = found->source;
+      fresh.target = found->target;
+      fresh.kind = found->kind;
+      fresh.directed = found->directed;
+      fresh.evidence = g_array_new (FALSE, FALSE, sizeof (DmEvidence));
+      g_array_append_val (self->links, fresh);
+      value = GUINT_TO_POINTER (self->links->len - 1);
+      g_hash_table_insert (link_of_key, g_memdup2 (&key, sizeof key), value);
+    }
+  link = &g_array_index (self->links, DmLink, GPOINTER_TO_UINT (value));
+
+  ev.doc = doc;
+  ev.sentence = sentence_index;
+  ev.start = sentence->start;
+  ev.end = sentence->end;
+  ev.cstart = char_cursor_move (cursor, sentence->start);
+  ev.cue_start = found->cue_start;
+  ev.cue_end = found->cue_end;
+  ev.cue_cstart = char_cursor_move (cursor, found->cue_start);
+  ev.cue_cend = char_cursor_move (cursor, found->cue_end);
+  ev.cend = char_cursor_move (cursor, sentence->end);
+  ev.rule = found->rule;
+  ev.confidence = found->confidence;
+  g_array_append_val (link->evidence, ev);
+  link->weight = link->evidence->len;
+  link->confidence = MAX (link->confidence, ev.confidence);
+}
+
 /* Working arrays of one analysis, emptied for each document rather than
  * allocated afresh: a corpus of large documents would otherwise map and
  * fault in new memory for each. */
@@ -135,79 +180,7 @@ typedef struct {
   GArray     *matches;      /* DmMatch, of the document */
   GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
   GArray     *found;        /* DmExtractedLink, of the sentence */
-  GArray     *evidence;     /* FiledEvidence, of every link, in text order */
 } Scratch;
-
-/* Evidence is filed in one array while the documents are read and handed
- * to its links at the end, each link's array allocated once at its size:
- * growing a thousand arrays side by side would copy them over and over. */
-typedef struct {
-  guint      link;          /* index into the analysis' links */
-  DmEvidence evidence;
-} FiledEvidence;
-
-static void
-add_evidence (DmAnalysis            *self,
-              Scratch               *scratch,
-              CharCursor            *cursor,
-              guint                  doc,
-              guint                  sentence_index,
-              const DmSentence      *sentence,
-              const DmExtractedLink *found)
-{
-  LinkKey key = { found->source, found->target, found->kind };
-  gpointer value;
-  DmLink *link;
-  FiledEvidence filed;
-  DmEvidence *ev = &filed.evidence;
-
-  if (!g_hash_table_lookup_extended (scratch->link_of_key, &key, NULL, &value))
-    {
-      DmLink fresh = { 0 };
-      fresh.source = found->source;
-      fresh.target = found->target;
-      fresh.kind = found->kind;
-      fresh.directed = found->directed;
-      g_array_append_val (self->links, fresh);
-      value = GUINT_TO_POINTER (self->links->len - 1);
-      g_hash_table_insert (scratch->link_of_key, g_memdup2 (&key, sizeof key), value);
-    }
-  filed.link = GPOINTER_TO_UINT (value);
-  link = &g_array_index (self->links, DmLink, filed.link);
-
-  ev->doc = doc;
-  ev->sentence = sentence_index;
-  ev->start = sentence->start;
-  ev->end = sentence->end;
-  ev->cstart = char_cursor_move (cursor, sentence->start);
-  ev->cue_start = found->cue_start;
-  ev->cue_end = found->cue_end;
-  ev->cue_cstart = char_cursor_move (cursor, found->cue_start);
-  ev->cue_cend = char_cursor_move (cursor, found->cue_end);
-  ev->cend = char_cursor_move (cursor, sentence->end);
-  ev->rule = found->rule;
-  ev->confidence = found->confidence;
-  g_array_append_val (scratch->evidence, filed);
-  link->weight++;
-  link->confidence = MAX (link->confidence, ev->confidence);
-}
-
-/* Gives each link its evidence, in the order it was found. */
-static void
-hand_out_evidence (DmAnalysis *self,
-                   Scratch    *scratch)
-{
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      DmLink *link = &g_array_index (self->links, DmLink, i);
-      link->evidence = g_array_sized_new (FALSE, FALSE, sizeof (DmEvidence), link->weight);
-    }
-  for (guint i = 0; i < scratch->evidence->len; i++)
-    {
-      const FiledEvidence *filed = &g_array_index (scratch->evidence, FiledEvidence, i);
-      g_array_append_val (g_array_index (self->links, DmLink, filed->link).evidence, filed->evidence);
-    }
-}
 
 static void
 scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
@@ -218,7 +191,6 @@ scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
   scratch->matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
-  scratch->evidence = g_array_new (FALSE, FALSE, sizeof (FiledEvidence));
 }
 
 static void
@@ -230,7 +202,6 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->matches, g_array_unref);
   g_clear_pointer (&scratch->confident, g_array_unref);
   g_clear_pointer (&scratch->found, g_array_unref);
-  g_clear_pointer (&scratch->evidence, g_array_unref);
 }
 
 static void
@@ -294,7 +265,7 @@ analyze_document (DmAnalysis *self,
       dm_extract_links (scratch->extractor, text, sentence,
                         (const DmMatch *) confident->data, confident->len, previous_person, found);
       for (guint k = 0; k < found->len; k++)
-        add_evidence (self, scratch, &evidence_cursor, doc, s, sentence,
+        add_evidence (self, scratch->link_of_key, &evidence_cursor, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
 
       for (guint k = 0; k < confident->len; k++)
@@ -422,7 +393,6 @@ dm_analysis_new (DmGazetteer  *gazetteer,
         }
       analyze_document (self, &scratch, doc);
     }
-  hand_out_evidence (self, &scratch);
   scratch_clear (&scratch);
 
   g_array_sort_with_data (self->links, compare_links, gazetteer);
