@@ -483,6 +483,7 @@ dm_segment_text (const char *text,
   gboolean first = TRUE;
 
   g_return_if_fail (text != NULL || length == 0);
+  g_return_if_fail (length <= G_MAXUINT32);
   g_return_if_fail (paragraphs != NULL);
   g_return_if_fail (sentences != NULL);
 
