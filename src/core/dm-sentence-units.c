@@ -107,39 +107,95 @@ G_STATIC_ASSERT (1u << (G_N_ELEMENTS (word_lists) - 1) == DM_WORD_PERSON_PRONOUN
  * their first words carry DM_WORD_PAIR_START. */
 #define MAX_PAIR_WORDS 3
 static const char *pair_words[G_N_ELEMENTS (pair_phrases)][MAX_PAIR_WORDS + 1];
+static guint pair_n_words[G_N_ELEMENTS (pair_phrases)];
 
-static GHashTable *
-get_word_classes (void)
+/* The class bits of every listed word, in an open-addressing table looked
+ * up once per word of every sentence that has a cue: a hash computed on
+ * the lower-cased word and a short probe, no allocation, no callback. */
+#define WORD_TABLE_SIZE 1024  /* a power of two, well over twice the listed words */
+
+typedef struct {
+  char    word[DM_UNIT_MAX_WORD];
+  guint32 classes;
+} WordEntry;
+
+static WordEntry word_table[WORD_TABLE_SIZE];
+
+static inline guint32
+word_hash (const char *word,
+           gsize       length)
 {
-  static GHashTable *classes;
+  guint32 h = 2166136261u;  /* FNV-1a */
 
-  if (g_once_init_enter (&classes))
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  return h;
+}
+
+static WordEntry *
+find_word_entry (const char *word,
+                 gsize       length)
+{
+  guint32 slot = word_hash (word, length) & (WORD_TABLE_SIZE - 1);
+
+  /* The table is never full, so an empty slot ends every probe. */
+  while (word_table[slot].word[0] != '\0'
+         && (strncmp (word_table[slot].word, word, length) != 0 || word_table[slot].word[length] != '\0'))
+    slot = (slot + 1) & (WORD_TABLE_SIZE - 1);
+  return &word_table[slot];
+}
+
+static void
+add_word_class (const char *word,
+                guint32     bits)
+{
+  gsize length = strlen (word);
+  WordEntry *entry;
+
+  g_assert (length > 0 && length < DM_UNIT_MAX_WORD);
+  entry = find_word_entry (word, length);
+  if (entry->word[0] == '\0')
+    memcpy (entry->word, word, length + 1);
+  entry->classes |= bits;
+}
+
+static void
+ensure_word_table (void)
+{
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
     {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n_words = 0;
 
       for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
-        for (guint i = 0; word_lists[l][i]; i++)
-          {
-            guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, word_lists[l][i]));
-            g_hash_table_insert (table, (gpointer) word_lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
-          }
+        for (guint i = 0; word_lists[l][i]; i++, n_words++)
+          add_word_class (word_lists[l][i], 1u << l);
       for (guint p = 0; pair_phrases[p]; p++)
         {
           /* the words live as long as the program, in pair_words */
           char **words = g_strsplit (pair_phrases[p], " ", MAX_PAIR_WORDS);
-          guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[0]));
 
           for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
             pair_words[p][k] = words[k];
-          g_hash_table_insert (table, words[0], GUINT_TO_POINTER (bits | DM_WORD_PAIR_START));
+          pair_n_words[p] = g_strv_length (words);
+          add_word_class (words[0], DM_WORD_PAIR_START);
+          n_words++;
           g_free (words);  /* the array only: its strings are kept */
         }
-      g_once_init_leave (&classes, table);
+      g_assert (n_words * 2 < WORD_TABLE_SIZE);
+      g_once_init_leave (&ready, 1);
     }
-  return classes;
 }
 
-
+/* @word is lower case, @length bytes long. */
+static guint32
+word_classes (const char *word,
+              gsize       length)
+{
+  ensure_word_table ();
+  return find_word_entry (word, length)->classes;
+}
 
 /* ASCII first: nearly every byte of an English article is. */
 static inline gboolean
@@ -201,7 +257,7 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
         {
           u->type = DM_UNIT_WORD;
           strcpy (u->word, "'s");
-          u->classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u->word));
+          u->classes = word_classes (u->word, 2);
           pos += (*p == '\'' ? 2 : 4);
         }
       else if (is_word_char_at (p))
@@ -227,8 +283,8 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
           u->word[n] = '\0';
           u->type = DM_UNIT_WORD;
           if (apostrophe && g_str_has_suffix (u->word, "n't"))
-            strcpy (u->word, "n't");
-          u->classes = GPOINTER_TO_UINT (g_hash_table_lookup (get_word_classes (), u->word));
+            n = strlen (strcpy (u->word, "n't"));
+          u->classes = word_classes (u->word, n);
           pos = w;
         }
       else
@@ -471,7 +527,7 @@ merge_coordination (Builder *ctx)
 static void
 mark_pair_references (Builder *ctx)
 {
-  get_word_classes ();  /* cuts the pair phrases into words */
+  ensure_word_table ();  /* cuts the pair phrases into words */
   for (guint i = 0; i < ctx->units->len; i++)
     {
       if (dm_units_get (ctx->units, i)->type != DM_UNIT_WORD || !(dm_units_get (ctx->units, i)->classes & DM_WORD_PAIR_START))
@@ -479,7 +535,7 @@ mark_pair_references (Builder *ctx)
       for (guint p = 0; pair_phrases[p]; p++)
         {
           const char *const *words = pair_words[p];
-          guint n = g_strv_length ((char **) words), k;
+          guint n = pair_n_words[p], k;
 
           for (k = 0; k < n && i + k < ctx->units->len && dm_unit_is_word (dm_units_get (ctx->units, i + k), words[k]); k++)
             ;
