@@ -314,20 +314,27 @@ summarize_actors (DmAnalysis *self)
   guint n = dm_gazetteer_get_n_actors (self->gazetteer);
   g_autofree int *slot = g_new (int, n);
 
+  g_autofree guint *count = g_new0 (guint, n);
+
+  /* Counted first, so that each actor's index array is allocated once at
+   * its size. */
+  for (guint i = 0; i < self->mentions->len; i++)
+    count[g_array_index (self->mentions, DmMention, i).actor]++;
   for (guint a = 0; a < n; a++)
-    slot[a] = -1;
+    {
+      slot[a] = -1;
+      if (count[a] > 0)
+        {
+          DmActorSummary fresh = { a, 0, 0, g_array_sized_new (FALSE, FALSE, sizeof (guint), count[a]) };
+          g_array_append_val (self->actors, fresh);
+          slot[a] = self->actors->len - 1;
+        }
+    }
   for (guint i = 0; i < self->mentions->len; i++)
     {
       const DmMention *m = &g_array_index (self->mentions, DmMention, i);
-      DmActorSummary *summary;
+      DmActorSummary *summary = &g_array_index (self->actors, DmActorSummary, slot[m->actor]);
 
-      if (slot[m->actor] < 0)
-        {
-          DmActorSummary fresh = { m->actor, 0, 0, g_array_new (FALSE, FALSE, sizeof (guint)) };
-          g_array_append_val (self->actors, fresh);
-          slot[m->actor] = self->actors->len - 1;
-        }
-      summary = &g_array_index (self->actors, DmActorSummary, slot[m->actor]);
       summary->n_mentions++;
       g_array_append_val (summary->mentions, i);
     }
