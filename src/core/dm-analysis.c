@@ -10,6 +10,10 @@
 #include "dm-extractor.h"
 #include "dm-utf8-count.h"
 
+/* Bytes from which a document's arrays are reserved at once (a mapping of
+ * their own rather than heap pages shared with others). */
+#define LARGE_DOCUMENT (256 * 1024)
+
 typedef struct {
   GArray *paragraphs;   /* DmParagraph */
   GArray *sentences;    /* DmSentence */
@@ -219,12 +223,15 @@ analyze_document (DmAnalysis *self,
   guint mi = 0, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
   CharCursor mention_cursor = { text, 0, 0 }, evidence_cursor = { text, 0, 0 };
 
-  /* Reserved for a sentence every 32 bytes, more than prose has: the
-   * pages that stay unused are never touched, so they cost address space
-   * only, while growing by reallocation would copy the array and fault in
-   * its pages again at each step. */
+  /* A large document's sentences get room for one every 32 bytes, more
+   * than prose has: the pages that stay unused are never touched, so they
+   * cost address space only, while growing by reallocation would copy the
+   * array and fault its pages in again at each step.  A small document's
+   * array shares its pages with other allocations, so there an unused
+   * reserve would be memory used: it grows as usual. */
   parts.paragraphs = g_array_new (FALSE, FALSE, sizeof (DmParagraph));
-  parts.sentences = g_array_sized_new (FALSE, FALSE, sizeof (DmSentence), length / 32 + 1);
+  parts.sentences = g_array_sized_new (FALSE, FALSE, sizeof (DmSentence),
+                                       length >= LARGE_DOCUMENT ? length / 32 + 1 : 0);
   dm_segment_text (text, length, dm_document_get_title_in_text (document), parts.paragraphs, parts.sentences);
   g_array_append_val (self->parts, parts);
 
