@@ -182,6 +182,7 @@ typedef struct {
   DmExtractor *extractor;
   GHashTable *link_of_key;  /* LinkKey → index into links */
   GArray     *matches;      /* DmMatch, of the document */
+  GArray     *cue_hits;     /* DmHit, raw hits of the cue forms, of the document */
   GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
   GArray     *found;        /* DmExtractedLink, of the sentence */
 } Scratch;
@@ -189,7 +190,8 @@ typedef struct {
 static void
 scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
 {
-  scratch->matcher = dm_matcher_new (gazetteer);
+  scratch->matcher = dm_matcher_new_with_cues (gazetteer, lexicon);
+  scratch->cue_hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
   scratch->extractor = dm_extractor_new (lexicon, gazetteer);
   scratch->link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
   scratch->matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
@@ -204,6 +206,7 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->extractor, dm_extractor_free);
   g_clear_pointer (&scratch->link_of_key, g_hash_table_unref);
   g_clear_pointer (&scratch->matches, g_array_unref);
+  g_clear_pointer (&scratch->cue_hits, g_array_unref);
   g_clear_pointer (&scratch->confident, g_array_unref);
   g_clear_pointer (&scratch->found, g_array_unref);
 }
@@ -220,7 +223,8 @@ analyze_document (DmAnalysis *self,
   GArray *matches = scratch->matches;
   GArray *confident = scratch->confident;
   GArray *found = scratch->found;
-  guint mi = 0, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
+  guint mi = 0, hi = 0, first_hit, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
+  const DmHit *cue_hits;
   CharCursor mention_cursor = { text, 0, 0 }, evidence_cursor = { text, 0, 0 };
 
   /* A large document's sentences get room for one every 32 bytes, more
@@ -236,7 +240,8 @@ analyze_document (DmAnalysis *self,
   g_array_append_val (self->parts, parts);
 
   g_array_set_size (matches, 0);
-  dm_matcher_find (scratch->matcher, text, length, parts.sentences, matches);
+  g_array_set_size (scratch->cue_hits, 0);
+  dm_matcher_find_with_cues (scratch->matcher, text, length, parts.sentences, matches, scratch->cue_hits);
 
   for (guint i = 0; i < matches->len; i++)
     {
@@ -268,9 +273,19 @@ analyze_document (DmAnalysis *self,
             g_array_append_val (confident, *m);
         }
 
+      /* The cue hits that end inside the sentence: they come by end. */
+      cue_hits = (const DmHit *) (void *) scratch->cue_hits->data;
+      while (hi < scratch->cue_hits->len && cue_hits[hi].end <= sentence->start)
+        hi++;
+      first_hit = hi;
+      while (hi < scratch->cue_hits->len && cue_hits[hi].end <= sentence->end)
+        hi++;
+
       g_array_set_size (found, 0);
-      dm_extract_links (scratch->extractor, text, sentence,
-                        (const DmMatch *) confident->data, confident->len, previous_person, found);
+      dm_extract_links_from_hits (scratch->extractor, text, sentence,
+                                  (const DmMatch *) confident->data, confident->len,
+                                  hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
+                                  previous_person, found);
       for (guint k = 0; k < found->len; k++)
         add_evidence (self, scratch->link_of_key, &evidence_cursor, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));

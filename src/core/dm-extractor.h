@@ -4,6 +4,7 @@
 #pragma once
 
 #include "dm-gazetteer.h"
+#include "dm-automaton.h"
 #include "dm-lexicon.h"
 #include "dm-matcher.h"
 #include "dm-segmenter.h"
@@ -41,6 +42,19 @@ void dm_extract_links (DmExtractor      *self,
                        guint             n_mentions,
                        guint             previous_person,
                        GArray           *out);
+
+/* The same, with the cues taken from @cue_hits, the raw hits of the
+ * lexicon's forms that lie inside @sentence (see
+ * dm_matcher_find_with_cues()), instead of a scan of its own. */
+void dm_extract_links_from_hits (DmExtractor      *self,
+                                 const char       *text,
+                                 const DmSentence *sentence,
+                                 const DmMatch    *mentions,
+                                 guint             n_mentions,
+                                 const DmHit      *cue_hits,
+                                 guint             n_cue_hits,
+                                 guint             previous_person,
+                                 GArray           *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmExtractor, dm_extractor_free)
 

@@ -21,6 +21,7 @@ struct _DmLexicon {
   GObject      parent_instance;
   GArray      *rules;      /* DmCueRule */
   GArray      *form_rule;  /* guint: rule of each form */
+  GPtrArray   *forms;      /* char *: every form, for a scanner of its own */
   DmAutomaton *automaton;
 };
 
@@ -40,6 +41,7 @@ dm_lexicon_finalize (GObject *object)
 
   g_array_unref (self->rules);
   g_array_unref (self->form_rule);
+  g_clear_pointer (&self->forms, g_ptr_array_unref);
   dm_automaton_free (self->automaton);
   G_OBJECT_CLASS (dm_lexicon_parent_class)->finalize (object);
 }
@@ -291,6 +293,7 @@ dm_lexicon_new_from_data (const char *data,
       return NULL;
 
   self->automaton = dm_automaton_new ((const char *const *) forms->pdata, forms->len);
+  self->forms = g_steal_pointer (&forms);
   return g_steal_pointer (&self);
 }
 
@@ -390,19 +393,17 @@ sort_hits (GArray *hits)
 }
 
 void
-dm_lexicon_find_reusing (DmLexicon  *self,
-                         const char *text,
-                         gsize       start,
-                         gsize       end,
-                         GArray     *hits,
-                         GArray     *out)
+dm_lexicon_select_cues (DmLexicon  *self,
+                        const char *text,
+                        gsize       start,
+                        gsize       end,
+                        GArray     *hits,
+                        GArray     *out)
 {
   gsize taken_until = start;
 
   g_return_if_fail (DM_IS_LEXICON (self));
 
-  g_array_set_size (hits, 0);
-  dm_automaton_scan (self->automaton, text, start, end, hits);
   sort_hits (hits);
   for (guint i = 0; i < hits->len; i++)
     {
@@ -420,6 +421,31 @@ dm_lexicon_find_reusing (DmLexicon  *self,
       g_array_append_val (out, cue);
       taken_until = hit->end;
     }
+}
+
+void
+dm_lexicon_find_reusing (DmLexicon  *self,
+                         const char *text,
+                         gsize       start,
+                         gsize       end,
+                         GArray     *hits,
+                         GArray     *out)
+{
+  g_return_if_fail (DM_IS_LEXICON (self));
+
+  g_array_set_size (hits, 0);
+  dm_automaton_scan (self->automaton, text, start, end, hits);
+  dm_lexicon_select_cues (self, text, start, end, hits, out);
+}
+
+const char *const *
+dm_lexicon_get_forms (DmLexicon *self,
+                      guint     *n_forms)
+{
+  g_return_val_if_fail (DM_IS_LEXICON (self), NULL);
+
+  *n_forms = self->forms->len;
+  return (const char *const *) self->forms->pdata;
 }
 
 void

@@ -57,4 +57,20 @@ void dm_lexicon_find_reusing (DmLexicon  *self,
                               GArray     *hits,
                               GArray     *out);
 
+/* Every form of every cue (inflected, with typographic variants), the
+ * patterns of dm_lexicon_find(): for a caller that scans for them in the
+ * same pass as something else.  Owned by the lexicon. */
+const char *const *dm_lexicon_get_forms (DmLexicon *self,
+                                         guint     *n_forms);
+
+/* The second half of dm_lexicon_find(): from @hits, the raw hits of the
+ * forms (DmHit, pattern = form index) lying in text[start, end), reordered
+ * in place, appends the whole-word cues, leftmost-longest, to @out. */
+void dm_lexicon_select_cues (DmLexicon  *self,
+                             const char *text,
+                             gsize       start,
+                             gsize       end,
+                             GArray     *hits,
+                             GArray     *out);
+
 G_END_DECLS

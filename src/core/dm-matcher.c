@@ -31,6 +31,7 @@ struct _DmMatcher {
   guint        max_noun_words;
   GArray      *candidates;    /* Candidate: kept between calls, so a long
                                * analysis does not grow a fresh one per document */
+  guint        n_alias_patterns; /* patterns past these are cue forms */
 };
 
 typedef DmHit Candidate;
@@ -51,10 +52,18 @@ is_word_char (gunichar c)
 DmMatcher *
 dm_matcher_new (DmGazetteer *gazetteer)
 {
+  return dm_matcher_new_with_cues (gazetteer, NULL);
+}
+
+DmMatcher *
+dm_matcher_new_with_cues (DmGazetteer *gazetteer,
+                          DmLexicon   *lexicon)
+{
   DmMatcher *self = g_new0 (DmMatcher, 1);
   GStrv nouns;
 
   g_return_val_if_fail (DM_IS_GAZETTEER (gazetteer), NULL);
+  g_return_val_if_fail (lexicon == NULL || DM_IS_LEXICON (lexicon), NULL);
 
   self->gazetteer = g_object_ref (gazetteer);
   self->patterns = g_array_new (FALSE, FALSE, sizeof (Pattern));
@@ -78,10 +87,16 @@ dm_matcher_new (DmGazetteer *gazetteer)
         }
     }
   {
-    g_autofree const char **texts = g_new (const char *, MAX (self->patterns->len, 1));
+    guint n_forms = 0;
+    const char *const *forms = lexicon ? dm_lexicon_get_forms (lexicon, &n_forms) : NULL;
+    g_autofree const char **texts = g_new (const char *, MAX (self->patterns->len + n_forms, 1));
+
+    self->n_alias_patterns = self->patterns->len;
     for (guint i = 0; i < self->patterns->len; i++)
       texts[i] = g_array_index (self->patterns, Pattern, i).bytes;
-    self->automaton = dm_automaton_new (texts, self->patterns->len);
+    for (guint i = 0; i < n_forms; i++)
+      texts[self->patterns->len + i] = forms[i];
+    self->automaton = dm_automaton_new (texts, self->patterns->len + n_forms);
   }
 
   self->state_nouns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -413,6 +428,29 @@ sort_candidates (GArray *candidates)
     }
 }
 
+/* Moves the hits of cue forms out of @candidates into @cue_hits, in the
+ * same order, numbered as the lexicon numbers its forms. */
+static void
+set_cue_hits_apart (DmMatcher *self,
+                    GArray    *candidates,
+                    GArray    *cue_hits)
+{
+  Candidate *c = (Candidate *) (void *) candidates->data;
+  guint kept = 0;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      if (c[i].pattern < self->n_alias_patterns)
+        c[kept++] = c[i];
+      else if (cue_hits)
+        {
+          DmHit hit = { c[i].start, c[i].end, c[i].pattern - self->n_alias_patterns };
+          g_array_append_val (cue_hits, hit);
+        }
+    }
+  g_array_set_size (candidates, kept);
+}
+
 void
 dm_matcher_find (DmMatcher    *self,
                  const char   *text,
@@ -420,12 +458,24 @@ dm_matcher_find (DmMatcher    *self,
                  const GArray *sentences,
                  GArray       *out)
 {
+  dm_matcher_find_with_cues (self, text, length, sentences, out, NULL);
+}
+
+void
+dm_matcher_find_with_cues (DmMatcher    *self,
+                           const char   *text,
+                           gsize         length,
+                           const GArray *sentences,
+                           GArray       *out,
+                           GArray       *cue_hits)
+{
   GArray *candidates = self->candidates;
   guint si = 0;
   gsize taken_until = 0;
 
   g_array_set_size (candidates, 0);
   dm_automaton_scan (self->automaton, text, 0, length, candidates);
+  set_cue_hits_apart (self, candidates, cue_hits);
 
   /* Validate first, so that a hit that fails its checks ("us") never
    * blocks a shorter valid one. */

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "dm-gazetteer.h"
+#include "dm-lexicon.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,9 @@ typedef struct {
 typedef struct _DmMatcher DmMatcher;
 
 DmMatcher *dm_matcher_new (DmGazetteer *gazetteer);
+/* Also scans for @lexicon's cue forms, in the same pass: see
+ * dm_matcher_find_with_cues(). */
+DmMatcher *dm_matcher_new_with_cues (DmGazetteer *gazetteer, DmLexicon *lexicon);
 void       dm_matcher_free (DmMatcher *self);
 
 /* Appends the mentions of @text to @out (DmMatch), in text order.
@@ -38,6 +42,17 @@ void dm_matcher_find (DmMatcher   *self,
                       gsize        length,
                       const GArray *sentences,
                       GArray      *out);
+
+/* The same, and appends to @cue_hits (DmHit, by end; pattern = the
+ * lexicon's form index) the raw hits of the cue forms of a matcher made by
+ * dm_matcher_new_with_cues(), for dm_lexicon_select_cues(): one pass over
+ * the text finds actors and cues alike. */
+void dm_matcher_find_with_cues (DmMatcher    *self,
+                                const char   *text,
+                                gsize         length,
+                                const GArray *sentences,
+                                GArray       *out,
+                                GArray       *cue_hits);
 
 /* Counts raw automaton hits with no checks: the benchmark's baseline. */
 gsize dm_matcher_count_raw (DmMatcher *self, const char *text, gsize length);
