@@ -84,6 +84,64 @@ test_kind_table (void)
                      !(k == DM_LINK_CONSULT || k == DM_LINK_NEGOTIATE || k == DM_LINK_TENSION || k == DM_LINK_FIGHT));
 }
 
+/* The analysis finds cues in the matcher's pass over the whole text and
+ * picks each sentence's from those hits: for every range, the cues must
+ * be the ones the lexicon's own scan of that range finds. */
+static void
+test_shared_scan_finds_the_same_cues (void)
+{
+  static const char *texts[] = {
+    "Armenia urged Azerbaijan to resume peace talks. Clashes erupted; both sides traded fire.",
+    "so-called talks.Talks resumed, de-escalation failed: they called on Baku and met in Moscow",
+    "The U.S. called for calm.\nRussia warned Armenia. Tensions rose — tension, tensions!",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DmGazetteer) gazetteer = dm_gazetteer_new_default (&error);
+  g_autoptr (DmMatcher) matcher = NULL;
+
+  g_assert_no_error (error);
+  matcher = dm_matcher_new_with_cues (gazetteer, lexicon);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      const char *text = texts[t];
+      gsize length = strlen (text);
+      g_autoptr (GArray) mentions = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+      g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
+      guint n_compared = 0;
+
+      dm_matcher_find_with_cues (matcher, text, length, NULL, mentions, hits);
+      g_assert_cmpuint (hits->len, >, 0);
+      /* every range that starts and ends at a space, a stop or an end */
+      for (gsize start = 0; start < length; start++)
+        for (gsize end = start + 1; end <= length; end++)
+          {
+            g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
+            g_autoptr (GArray) shared = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
+            g_autoptr (GArray) inside = g_array_new (FALSE, FALSE, sizeof (DmHit));
+
+            if ((start > 0 && !strchr (" .;\n", text[start - 1])) || (end < length && !strchr (" .;:,\n", text[end])))
+              continue;
+            dm_lexicon_find (lexicon, text, start, end, own);
+            for (guint i = 0; i < hits->len; i++)
+              {
+                const DmHit *h = &g_array_index (hits, DmHit, i);
+                if (h->start >= start && h->end <= end)
+                  g_array_append_val (inside, *h);
+              }
+            dm_lexicon_select_cues (lexicon, text, start, end, inside, shared);
+            g_assert_cmpuint (shared->len, ==, own->len);
+            for (guint i = 0; i < own->len; i++)
+              {
+                g_assert_cmpuint (g_array_index (shared, DmCueMatch, i).start, ==, g_array_index (own, DmCueMatch, i).start);
+                g_assert_cmpuint (g_array_index (shared, DmCueMatch, i).end, ==, g_array_index (own, DmCueMatch, i).end);
+                g_assert_cmpuint (g_array_index (shared, DmCueMatch, i).rule, ==, g_array_index (own, DmCueMatch, i).rule);
+              }
+            n_compared += own->len;
+          }
+      g_assert_cmpuint (n_compared, >, 0);
+    }
+}
+
 typedef struct {
   const char *json;
   const char *message;
@@ -139,6 +197,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/lexicon/every-kind-has-cues", test_every_kind_has_cues);
   g_test_add_func ("/lexicon/kind-table", test_kind_table);
+  g_test_add_func ("/lexicon/shared-scan-finds-the-same-cues", test_shared_scan_finds_the_same_cues);
   status = g_test_run ();
   g_object_unref (lexicon);
   return status;
