@@ -12,7 +12,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dm-core.h"
@@ -624,6 +626,420 @@ test_from_text_errors (void)
   g_assert_true (g_str_has_prefix (error->message, "clipboard: "));
 }
 
+/* ---- fast paths of the normalization --------------------------------------- */
+
+/* Plain ASCII is cleaned in blocks of up to 16 bytes, anything else one
+ * character at a time: these put one special character at every offset of
+ * a block (and near the end of the text, where the tail is never read as a
+ * block), and check the result against what the rule says it is. */
+typedef struct
+{
+  const char *name;
+  const char *special; /* between "ab" and "cd" */
+  const char *cleaned;
+} SpecialCase;
+
+static const SpecialCase special_cases[] = {
+  { "plain", "", "" },
+  { "letter-2-bytes", "\xc3\xa9", "\xc3\xa9" },
+  { "dash-3-bytes", "\xe2\x80\x94", "\xe2\x80\x94" },
+  { "letter-4-bytes", "\xf0\x9d\x90\x9a", "\xf0\x9d\x90\x9a" },
+  { "space", " ", " " },
+  { "two-spaces", "  ", " " },
+  { "spaces-and-tabs", " \t  \t", " " },
+  { "tab", "\t", " " },
+  { "nbsp", "\xc2\xa0", " " },
+  { "nbsp-between-spaces", " \xc2\xa0 ", " " },
+  { "em-space", "\xe2\x80\x83", " " },
+  { "zero-width-space", "\xe2\x80\x8b", "" },
+  { "zero-width-space-after-space", " \xe2\x80\x8b", " " },
+  { "zero-width-space-before-space", "\xe2\x80\x8b ", " " },
+  { "soft-hyphen", "\xc2\xad", "" },
+  { "bom", "\xef\xbb\xbf", "" },
+  { "bidi-mark", "\xe2\x80\x8e", "" },
+  { "control", "\x01", "" },
+  { "delete", "\x7f", "" },
+  { "escape", "\x1b", "" },
+  { "c1-control", "\xc2\x9f", "" },
+  { "lf", "\n", "\n" },
+  { "cr", "\r", "\n" },
+  { "crlf", "\r\n", "\n" },
+  { "lfcr", "\n\r", "\n" },
+  { "crlf-spaced", "  \r\n \t", "\n" },
+  { "blank-line", "\n\n", "\n" },
+  { "blank-line-spaced", "\r\n \xc2\xa0\r\n", "\n" },
+  { "next-line", "\xc2\x85", "\n" },
+  { "line-separator", "\xe2\x80\xa8", "\n" },
+  { "form-feed", "\f", "\n" },
+};
+
+/* Plain text around the special character, with single spaces in it. */
+static const char plain_before[] = "Armenia and Georgia met in Tbilisi, then Baku on 3 May:";
+static const char plain_after[] = " officials said talks [on Tuesday] went well (again)";
+
+static void
+test_special_at_every_offset (gconstpointer data)
+{
+  const SpecialCase *c = data;
+
+  for (gsize before = 0; before < sizeof plain_before; before++)
+    for (gsize after = 0; after < sizeof plain_after; after++)
+      {
+        g_autofree char *input = g_strdup_printf ("%.*sab%scd%.*s", (int) before, plain_before,
+                                                  c->special, (int) after, plain_after);
+        g_autofree char *expected = g_strdup_printf ("%.*sab%scd%.*s", (int) before, plain_before,
+                                                     c->cleaned, (int) after, plain_after);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) documents = dm_load_documents_from_text (input, NULL, &error);
+
+        g_assert_no_error (error);
+        /* The end of the text is trimmed. */
+        g_strchomp (expected);
+        g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, expected);
+      }
+}
+
+/* Long lines, long texts without a line break: thousands of blocks in a
+ * row, with special characters at every distance from each other. */
+static void
+test_long_line (void)
+{
+  static const char *const pieces[][2] = {
+    { "Word", "Word" }, { " ", " " }, { "  ", " " }, { "\xc2\xa0", " " }, { "w\xc3\xb6rd", "w\xc3\xb6rd" },
+    { "\xe2\x80\x8b", "" }, { "\xe2\x80\x9c", "\xe2\x80\x9c" }, { "x", "x" }, { "\t", " " },
+  };
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  guint32 seed = 1;
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint k;
+
+      /* A fixed sequence, irregular enough to meet every block offset. */
+      seed = seed * 1103515245 + 12345;
+      k = (seed >> 16) % G_N_ELEMENTS (pieces);
+      g_string_append (input, pieces[k][0]);
+      /* Spaces next to each other make one; a zero-width space does not
+       * separate two. */
+      if (pieces[k][1][0] == ' ' && expected->len > 0 && expected->str[expected->len - 1] == ' ')
+        continue;
+      g_string_append (expected, pieces[k][1]);
+    }
+  g_strstrip (expected->str);
+
+  documents = dm_load_documents_from_text (input->str, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, expected->str);
+}
+
+/* Lines are measured in characters: hard-wrapped text in letters of two,
+ * three or four bytes is joined exactly as the same text in ASCII.  Only
+ * lowercase letters change, into lowercase letters, so that the rules on
+ * sentence ends and lowercase starts see the same thing. */
+static char *
+map_lowercase (const char *ascii,
+               guint       bytes)
+{
+  GString *mapped = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p))
+        g_string_append_c (mapped, *p);
+      else if (bytes == 2)
+        g_string_append_unichar (mapped, 0x0430 + (*p - 'a')); /* Cyrillic а… */
+      else if (bytes == 3)
+        g_string_append_unichar (mapped, 0x1E01 + 2 * (*p - 'a')); /* ḁ… */
+      else
+        g_string_append_unichar (mapped, 0x1D41A + (*p - 'a')); /* mathematical bold 𝐚… */
+    }
+
+  return g_string_free (mapped, FALSE);
+}
+
+/* Wraps @words greedily at @width characters, as an editor does. */
+static void
+append_wrapped (GString    *text,
+                const char *words,
+                guint       width)
+{
+  g_auto(GStrv) split = g_strsplit (words, " ", -1);
+  guint column = 0;
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      guint length = strlen (split[i]);
+
+      if (column > 0 && column + 1 + length > width)
+        {
+          g_string_append_c (text, '\n');
+          column = 0;
+        }
+      else if (column > 0)
+        {
+          g_string_append_c (text, ' ');
+          column++;
+        }
+      g_string_append (text, split[i]);
+      column += length;
+    }
+  g_string_append_c (text, '\n');
+}
+
+static void
+test_wrapped_widths_in_characters (void)
+{
+  /* Long enough for more than four lines in five to end where the next
+   * word would not fit, as the rule wants of text without blank lines. */
+  static const char paragraph[]
+      = "the foreign ministers of armenia and azerbaijan met in washington on thursday for a new "
+        "round of talks on a peace treaty and the border, officials said, and they agreed to meet "
+        "again in the spring after experts from both sides have worked on the remaining points of "
+        "the text, which covers the delimitation of the border, the opening of transport links "
+        "across the region and the return of the people displaced by the war, as well as the "
+        "guarantees that each side asks of the other and of the powers that have taken part in "
+        "the talks so far, among them the united states, the european union and russia, whose "
+        "mediators have met both delegations many times since the last war";
+  /* One word of exactly MAX_WRAP_WIDTH letters: a line of 480 bytes in
+   * four-byte letters, the longest that is still measured. */
+  g_autofree char *long_word = g_strnfill (120, 'w');
+  g_autofree char *with_long_word = g_strdup_printf ("%s %s %s", paragraph, long_word, paragraph);
+  static const guint widths[] = { 50, 72, 80, 119, 120, 121 };
+  static const char *const prefixes[] = { "", "\n", "\n\n", " \n\t\n" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint v = 0; v < 2; v++)
+      {
+        g_autoptr(GString) ascii = g_string_new ("Talks in Washington\n");
+        g_autoptr(GPtrArray) ascii_documents = NULL;
+        g_autoptr(GError) error = NULL;
+        const char *ascii_text;
+
+        append_wrapped (ascii, v == 0 ? paragraph : with_long_word, widths[w]);
+        append_wrapped (ascii, paragraph, widths[w]);
+        ascii_documents = dm_load_documents_from_text (ascii->str, NULL, &error);
+        g_assert_no_error (error);
+        ascii_text = dm_document_get_text (load_one (ascii_documents));
+        /* The test means something only if lines were joined. */
+        g_assert_nonnull (strstr (ascii_text, "armenia and azerbaijan met in washington on thursday"));
+        if (v == 1)
+          g_assert_nonnull (strstr (ascii_text, "wwwwww the foreign"));
+
+        for (guint bytes = 2; bytes <= 4; bytes++)
+          for (guint k = 0; k < G_N_ELEMENTS (prefixes); k++)
+            {
+              g_autofree char *input = map_lowercase (ascii->str, bytes);
+              g_autofree char *prefixed = g_strconcat (prefixes[k], input, NULL);
+              g_autofree char *expected = map_lowercase (ascii_text, bytes);
+              g_autoptr(GPtrArray) documents = dm_load_documents_from_text (prefixed, NULL, &error);
+
+              g_assert_no_error (error);
+              g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, expected);
+            }
+      }
+}
+
+/* A hyphenated word across lines, after blank lines: the lines move back
+ * over the removed ones, by one byte or more, when they are joined. */
+static void
+test_wrapped_hyphen_moved (void)
+{
+  static const char wrapped[]
+      = "Moscow accused the Western governments of backing the pro-\n"
+        "Western opposition in Tbilisi and of stoking unrest, while\n"
+        "Brussels rejected the claims as baseless and unfounded.\n\nEnd.";
+  static const char expected[]
+      = "Moscow accused the Western governments of backing the pro-Western opposition in Tbilisi "
+        "and of stoking unrest, while Brussels rejected the claims as baseless and unfounded.\nEnd.";
+
+  for (guint blank = 0; blank < 20; blank++)
+    {
+      g_autofree char *newlines = g_strnfill (blank, '\n');
+      g_autofree char *input = g_strconcat (newlines, wrapped, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents = dm_load_documents_from_text (input, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, expected);
+    }
+}
+
+/* ---- validation of UTF-8 --------------------------------------------------- */
+
+/* ASCII is skipped eight bytes at a time: a bad byte at every offset is
+ * still found where it is. */
+static void
+test_bad_utf8_at_every_offset (void)
+{
+  static const char *const bad[] = { "\xff", "\xc3", "\xe2\x80", "\xc3\xa9\x80", "\xed\xa0\x80" };
+  static const gsize bad_offset[] = { 0, 0, 0, 2, 0 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+    for (gsize before = 0; before < 40; before++)
+      for (guint bom = 0; bom < 2; bom++)
+        {
+          g_autofree char *ascii = g_strnfill (before, 'a');
+          /* The letters after it make the text damaged UTF-8, not
+           * Windows-1252. */
+          g_autofree char *input = g_strdup_printf ("%s%s%s x caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9",
+                                                    bom ? "\xef\xbb\xbf" : "", ascii, bad[b]);
+          g_autoptr(GBytes) bytes = g_bytes_new (input, strlen (input));
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) documents
+              = dm_load_documents_from_bytes (bytes, "bad.txt", DM_FORMAT_AUTO, &error);
+          g_autofree char *expected = g_strdup_printf ("bad.txt: invalid UTF-8 at byte %lu",
+                                                       (gulong) (3 * bom + before + bad_offset[b]));
+
+          g_assert_null (documents);
+          g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+
+  /* Without good multi-byte characters, a lone high byte is Windows-1252. */
+  for (gsize before = 0; before < 40; before++)
+    {
+      g_autofree char *ascii = g_strnfill (before, 'a');
+      g_autofree char *input = g_strdup_printf ("%s caf\xe9 talks", ascii);
+      g_autofree char *expected = g_strdup_printf ("%s caf\xc3\xa9 talks", ascii);
+      g_autoptr(GBytes) bytes = g_bytes_new (input, strlen (input));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents
+          = dm_load_documents_from_bytes (bytes, "legacy.txt", DM_FORMAT_AUTO, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, g_strstrip (expected));
+    }
+}
+
+/* A UTF-8 byte order mark and nothing else: no text, in any format. */
+static void
+test_bom_only (void)
+{
+  static const struct
+  {
+    DmDocumentFormat format;
+    int code;
+  } cases[] = {
+    { DM_FORMAT_AUTO, DM_LOAD_ERROR_EMPTY },
+    { DM_FORMAT_TEXT, DM_LOAD_ERROR_EMPTY },
+    { DM_FORMAT_JSON, DM_LOAD_ERROR_EMPTY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static ("\xef\xbb\xbf", 3);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents
+          = dm_load_documents_from_bytes (bytes, "bom.txt", cases[i].format, &error);
+
+      g_assert_null (documents);
+      g_assert_error (error, DM_LOAD_ERROR, cases[i].code);
+    }
+}
+
+/* ---- reading files ------------------------------------------------------------ */
+
+/* Files are read into a buffer sized from what the file system reports:
+ * around powers of two, which the buffer's size is. */
+static void
+test_read_sizes (void)
+{
+  static const gsize sizes[] = { 1, 2, 3, 4095, 4096, 4097, 65535, 65536, 65537, 1048577 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *text = g_strnfill (sizes[i], 'x');
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents = NULL;
+
+      /* Words on short lines (not hard-wrapped text), ending in a letter. */
+      for (gsize k = 7; k + 1 < sizes[i]; k += 8)
+        text[k] = k % 32 == 31 ? '\n' : ' ';
+      path = write_tmp ("sized.txt", text, sizes[i]);
+      documents = dm_load_documents_from_path (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, text);
+    }
+}
+
+typedef struct
+{
+  const char *path;
+  const char *content;
+  gsize       size;
+} FifoWriter;
+
+static gpointer
+write_fifo_cb (gpointer data)
+{
+  FifoWriter *writer = data;
+  int fd = g_open (writer->path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  for (gsize written = 0; written < writer->size;)
+    {
+      gsize chunk = MIN (65536, writer->size - written);
+      gssize n = write (fd, writer->content + written % 65536, chunk);
+
+      if (n < 0)
+        break; /* the reader is gone (EPIPE) */
+      written += n;
+    }
+  close (fd);
+  return NULL;
+}
+
+/* A pipe reports no size: the buffer grows as it is read, up to the
+ * limit. */
+static void
+test_read_pipe (void)
+{
+  static const gsize sizes[] = { 100, 65536 * 5 + 3, DM_MAX_INPUT_SIZE + 1 };
+  g_autofree char *path = g_build_filename (tmp_dir, "pipe.txt", NULL);
+  g_autofree char *content = g_strnfill (2 * 65536, 'y');
+  void (*saved) (int) = signal (SIGPIPE, SIG_IGN);
+
+  /* Words that repeat every 65536 bytes. */
+  for (gsize k = 7; k < 2 * 65536; k += 8)
+    content[k] = ' ';
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      FifoWriter writer = { path, content, sizes[i] };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      GThread *thread;
+
+      g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      thread = g_thread_new ("fifo-writer", write_fifo_cb, &writer);
+      documents = dm_load_documents_from_path (path, &error);
+      g_thread_join (thread);
+      g_unlink (path);
+
+      if (sizes[i] > DM_MAX_INPUT_SIZE)
+        {
+          g_autofree char *message = g_strdup_printf ("%s: input is over the 64 MiB limit", path);
+
+          g_assert_null (documents);
+          g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE);
+          g_assert_cmpstr (error->message, ==, message);
+          continue;
+        }
+
+      g_assert_no_error (error);
+      for (gsize written = 0; written < sizes[i]; written += 65536)
+        g_string_append_len (expected, content, MIN (65536, sizes[i] - written));
+      g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, g_strchomp (expected->str));
+    }
+
+  signal (SIGPIPE, saved);
+}
+
 /* ---- DmDocument ------------------------------------------------------------- */
 
 static void
@@ -808,6 +1224,19 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/stdin/errors", test_stdin_errors);
   g_test_add_func ("/document/from-file", test_from_file);
   g_test_add_func ("/document/from-text/errors", test_from_text_errors);
+
+  for (guint i = 0; i < G_N_ELEMENTS (special_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/document/fast-path/special/%s", special_cases[i].name);
+      g_test_add_data_func (name, &special_cases[i], test_special_at_every_offset);
+    }
+  g_test_add_func ("/document/fast-path/long-line", test_long_line);
+  g_test_add_func ("/document/fast-path/wrapped-widths", test_wrapped_widths_in_characters);
+  g_test_add_func ("/document/fast-path/wrapped-hyphen-moved", test_wrapped_hyphen_moved);
+  g_test_add_func ("/document/fast-path/bad-utf8", test_bad_utf8_at_every_offset);
+  g_test_add_func ("/document/fast-path/bom-only", test_bom_only);
+  g_test_add_func ("/document/read/sizes", test_read_sizes);
+  g_test_add_func ("/document/read/pipe", test_read_pipe);
 
   g_test_add_func ("/document/object/properties", test_document_properties);
   g_test_add_func ("/document/object/char-offset", test_char_offset);

@@ -32,6 +32,12 @@ char *dm_text_decode (const guint8 *data,
                       gsize        *out_length,
                       GError      **error);
 
+/* dm_text_decode() for the loader: the same text, as @bytes itself (less
+ * its BOM) when it is already UTF-8, so that nothing is copied. */
+GBytes *dm_text_decode_bytes (GBytes     *bytes,
+                              const char *name,
+                              GError    **error);
+
 /* One line of clean text from any UTF-8 span: every kind of space and line
  * break becomes one space, invisible and control characters go, the ends are
  * trimmed.  For HTML text runs and metadata fields. */

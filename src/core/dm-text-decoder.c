@@ -182,6 +182,127 @@ looks_like_damaged_utf8 (const guint8 *data,
   return good > 0 && good >= bad;
 }
 
+/* For reading text eight bytes at a time: 1 in each byte, and each byte's
+ * top bit. */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether one of the eight bytes in @w is 0.  Exact as a yes or no. */
+static inline gboolean
+has_zero_byte (guint64 w)
+{
+  return ((w - ONES) & ~w & HIGHS) != 0;
+}
+
+/* g_utf8_validate_len(), with the ASCII between multi-byte characters
+ * skipped eight bytes at a time.  A multi-byte character has no ASCII byte
+ * in it, so validating each run of non-ASCII bytes on its own finds the
+ * same first error. */
+static gboolean
+validate_utf8 (const char  *text,
+               gsize        length,
+               const char **bad)
+{
+  const char *p = text;
+  const char *end = text + length;
+
+  while (p < end)
+    {
+      const char *run;
+
+      for (guint64 w; end - p >= 8; p += 8)
+        {
+          memcpy (&w, p, 8);
+          if ((w & HIGHS) != 0 || has_zero_byte (w))
+            break;
+        }
+      while (p < end && (guchar) *p < 0x80 && *p != '\0')
+        p++;
+      if (p == end)
+        break;
+
+      /* Like g_utf8_validate_len(), refuse NUL. */
+      if (*p == '\0')
+        {
+          *bad = p;
+          return FALSE;
+        }
+
+      for (run = p; p < end && (guchar) *p >= 0x80; p++)
+        ;
+      if (!g_utf8_validate_len (run, p - run, bad))
+        return FALSE;
+    }
+
+  *bad = end;
+  return TRUE;
+}
+
+/* Whether @data is valid UTF-8 after a UTF-8 byte order mark of @skip bytes,
+ * if any: the common case, which needs no conversion.  When it is not and
+ * has no UTF-16/32 byte order mark, @bad is its first invalid byte. */
+static gboolean
+is_utf8 (const guint8 *data,
+         gsize         size,
+         gsize        *skip,
+         const char  **bad)
+{
+  *skip = 0;
+  *bad = NULL;
+
+  if (dm_text_has_wide_bom (data, size))
+    return FALSE;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    *skip = 3;
+
+  return validate_utf8 ((const char *) data + *skip, size - *skip, bad);
+}
+
+/* Decodes what is_utf8() refused: UTF-16/32 with a byte order mark, else
+ * Windows-1252 unless it is damaged UTF-8. */
+static char *
+decode_non_utf8 (const guint8 *data,
+                 gsize         size,
+                 gsize         skip,
+                 const char   *bad,
+                 const char   *name,
+                 gsize        *out_length,
+                 GError      **error)
+{
+  char *utf8;
+
+  if (size >= 4 && memcmp (data, "\xff\xfe\0\0", 4) == 0)
+    return convert_wide (data, size, 4, "UTF-32LE", name, out_length, error);
+  if (size >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0)
+    return convert_wide (data, size, 4, "UTF-32BE", name, out_length, error);
+  if (size >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    return convert_wide (data, size, 2, "UTF-16LE", name, out_length, error);
+  if (size >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    return convert_wide (data, size, 2, "UTF-16BE", name, out_length, error);
+
+  if (skip > 0 || looks_like_damaged_utf8 (data, size))
+    {
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
+                   _("%s: invalid UTF-8 at byte %lu"),
+                   name, (gulong) (bad - (const char *) data));
+      return NULL;
+    }
+
+  /* Windows-1252 leaves five bytes undefined; Latin-1 takes them all,
+   * and the C1 controls it makes of them are dropped later. */
+  utf8 = g_convert ((const char *) data, size, "UTF-8", "WINDOWS-1252",
+                    NULL, out_length, NULL);
+  if (utf8 == NULL)
+    utf8 = g_convert ((const char *) data, size, "UTF-8", "ISO-8859-1",
+                      NULL, out_length, NULL);
+  if (utf8 == NULL)
+    g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
+                 _("%s: text is neither UTF-8 nor Windows-1252"), name);
+
+  return utf8;
+}
+
 char *
 dm_text_decode (const guint8 *data,
                 gsize         size,
@@ -189,58 +310,47 @@ dm_text_decode (const guint8 *data,
                 gsize        *out_length,
                 GError      **error)
 {
-  const char *end = NULL;
+  const char *bad;
   gsize length = 0;
-  gsize skip = 0;
+  gsize skip;
   char *utf8;
 
-  if (size >= 4 && memcmp (data, "\xff\xfe\0\0", 4) == 0)
-    utf8 = convert_wide (data, size, 4, "UTF-32LE", name, &length, error);
-  else if (size >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0)
-    utf8 = convert_wide (data, size, 4, "UTF-32BE", name, &length, error);
-  else if (size >= 2 && data[0] == 0xFF && data[1] == 0xFE)
-    utf8 = convert_wide (data, size, 2, "UTF-16LE", name, &length, error);
-  else if (size >= 2 && data[0] == 0xFE && data[1] == 0xFF)
-    utf8 = convert_wide (data, size, 2, "UTF-16BE", name, &length, error);
-  else
+  if (is_utf8 (data, size, &skip, &bad))
     {
-      if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-        skip = 3;
-
-      if (g_utf8_validate_len ((const char *) data + skip, size - skip, &end))
-        {
-          length = size - skip;
-          utf8 = g_strndup ((const char *) data + skip, length);
-        }
-      else if (skip > 0 || looks_like_damaged_utf8 (data, size))
-        {
-          g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
-                       _("%s: invalid UTF-8 at byte %lu"),
-                       name, (gulong) (end - (const char *) data));
-          return NULL;
-        }
-      else
-        {
-          /* Windows-1252 leaves five bytes undefined; Latin-1 takes them all,
-           * and the C1 controls it makes of them are dropped later. */
-          utf8 = g_convert ((const char *) data, size, "UTF-8", "WINDOWS-1252",
-                            NULL, &length, NULL);
-          if (utf8 == NULL)
-            utf8 = g_convert ((const char *) data, size, "UTF-8", "ISO-8859-1",
-                              NULL, &length, NULL);
-          if (utf8 == NULL)
-            {
-              g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_ENCODING,
-                           _("%s: text is neither UTF-8 nor Windows-1252"), name);
-              return NULL;
-            }
-        }
+      length = size - skip;
+      utf8 = g_strndup ((const char *) data + skip, length);
     }
+  else
+    utf8 = decode_non_utf8 (data, size, skip, bad, name, &length, error);
 
   if (utf8 != NULL && out_length != NULL)
     *out_length = length;
 
   return utf8;
+}
+
+GBytes *
+dm_text_decode_bytes (GBytes     *bytes,
+                      const char *name,
+                      GError    **error)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  const char *bad;
+  gsize length = 0;
+  gsize skip;
+  char *utf8;
+
+  /* The input itself, less its BOM: the text of a 64 MiB file is not
+   * copied only to be read once more. */
+  if (is_utf8 (data, size, &skip, &bad))
+    return g_bytes_new_from_bytes (bytes, skip, size - skip);
+
+  utf8 = decode_non_utf8 (data, size, skip, bad, name, &length, error);
+  if (utf8 == NULL)
+    return NULL;
+
+  return g_bytes_new_take (utf8, length);
 }
 
 typedef enum {
@@ -302,115 +412,211 @@ classify (gunichar ch)
   return CHAR_KEEP;
 }
 
-/* The core of the normalization, one linear pass with runs of ordinary
- * characters copied in bulk: it must keep up with 64 MiB inputs. */
-static void
-clean_append (GString    *out,
-              const char *text,
-              gsize       length,
-              gboolean    keep_newlines)
+/* The normalization's state as it walks the text.  The output is never
+ * longer than the input: every byte written stands for at least one byte
+ * read (a kept character for itself, a newline for a line break, the one
+ * space between words for the space character that came before it, still
+ * unwritten), so that callers can write into a buffer of the input's size.
+ * At any point, out + pending_space <= the bytes read so far. */
+typedef struct {
+  char    *out;
+  gboolean keep_newlines;
+  gboolean line_has_text;
+  gboolean pending_space;
+} Cleaner;
+
+/* The clean text is copied PLAIN_BLOCK bytes at a time where it is plain:
+ * printable ASCII or spaces (0x20 to 0x7E), no space right after another.
+ * In such a run every character is kept and every space separates two
+ * words (one at its start aside), so the run is copied as it is. */
+#define PLAIN_BLOCK 16
+
+/* 0x80 in each byte of @w that is below a space or above '~'.  These and
+ * the next are the usual word tricks, made carry-free to be exact in each
+ * byte. */
+static inline guint64
+find_unprintable (guint64 w)
 {
-  const char *p = text;
-  const char *end = text + length;
-  const char *run = p;
-  gboolean line_has_text = FALSE;
-  gboolean pending_space = FALSE;
+  guint64 low = w & ~HIGHS;
+  guint64 below_space = ~(low + ONES * (0x80 - 0x20)) & ~w & HIGHS;
+  guint64 above_tilde = ((low + ONES) | w) & HIGHS;
 
-  while (p < end)
+  return below_space | above_tilde;
+}
+
+/* 0x80 in each byte of @w that is a space. */
+static inline guint64
+find_spaces (guint64 w)
+{
+  guint64 x = w ^ (ONES * ' ');
+
+  return ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
+}
+
+/* How many of the PLAIN_BLOCK bytes at @p, from the first, are plain. */
+static inline guint
+count_plain_bytes (const char *p)
+{
+  guint64 w[2], spaces[2], not_plain[2];
+
+  for (guint i = 0; i < 2; i++)
     {
-      guchar c = (guchar) *p;
-      const char *next;
-      CharClass cls;
+      memcpy (&w[i], p + 8 * i, 8);
+      w[i] = GUINT64_FROM_LE (w[i]); /* the first byte in the low bits */
+      spaces[i] = find_spaces (w[i]);
+    }
 
-      if (c > 0x20 && c < 0x7F)
-        {
-          if (pending_space)
-            {
-              g_string_append_len (out, run, p - run);
-              g_string_append_c (out, ' ');
-              run = p;
-              pending_space = FALSE;
-            }
-          line_has_text = TRUE;
-          p++;
-          continue;
-        }
+  /* A space after another, within a word or across the two. */
+  not_plain[0] = find_unprintable (w[0]) | (spaces[0] & (spaces[0] << 8));
+  not_plain[1] = find_unprintable (w[1]) | (spaces[1] & ((spaces[1] << 8) | (spaces[0] >> 56)));
 
-      if (c < 0x80)
+  if (not_plain[0] != 0)
+    return (guint) __builtin_ctzll (not_plain[0]) / 8;
+  if (not_plain[1] != 0)
+    return 8 + (guint) __builtin_ctzll (not_plain[1]) / 8;
+  return PLAIN_BLOCK;
+}
+
+/* Copies the first @n plain bytes at @p (see count_plain_bytes()).  A
+ * space at their end may be followed by more space or a line break, so it
+ * is left pending.  Without branches on the bytes: a space is written,
+ * then kept only when one was pending; the whole block is copied, since
+ * the Cleaner's invariant leaves room for it as long as a whole block is
+ * left to read. */
+static inline void
+clean_plain_bytes (Cleaner    *cleaner,
+                   const char *p,
+                   guint       n)
+{
+  gboolean space_at_end = p[n - 1] == ' ';
+
+  *cleaner->out = ' ';
+  cleaner->out += cleaner->pending_space;
+  memcpy (cleaner->out, p, PLAIN_BLOCK);
+  cleaner->out += n - space_at_end;
+  cleaner->pending_space = space_at_end;
+  cleaner->line_has_text = TRUE;
+}
+
+/* Normalizes the character at @p; returns where the next one starts.
+ * Inlined, so that the compiler keeps the cleaner in registers. */
+static inline const char *
+clean_char (Cleaner    *cleaner,
+            const char *p,
+            const char *end)
+{
+  guchar c = (guchar) *p;
+  const char *next;
+  CharClass cls;
+
+  if (c < 0x80)
+    {
+      cls = classify (c);
+      next = p + 1;
+      if (c == '\r' && next < end && *next == '\n')
+        next++;
+    }
+  else
+    {
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+      if (ch == (gunichar) -1 || ch == (gunichar) -2)
         {
-          cls = classify (c);
+          /* Callers validate; this only keeps a bad caller from looping. */
+          cls = CHAR_DROP;
           next = p + 1;
-          if (c == '\r' && next < end && *next == '\n')
-            next++;
         }
       else
         {
-          gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-          if (ch == (gunichar) -1 || ch == (gunichar) -2)
-            {
-              /* Callers validate; this only keeps a bad caller from looping. */
-              cls = CHAR_DROP;
-              next = p + 1;
-            }
-          else
-            {
-              cls = classify (ch);
-              next = g_utf8_next_char (p);
-            }
+          cls = classify (ch);
+          next = g_utf8_next_char (p);
         }
-
-      if (cls == CHAR_NEWLINE && !keep_newlines)
-        cls = CHAR_SPACE;
-
-      if (cls == CHAR_KEEP)
-        {
-          if (pending_space)
-            {
-              g_string_append_len (out, run, p - run);
-              g_string_append_c (out, ' ');
-              run = p;
-              pending_space = FALSE;
-            }
-          line_has_text = TRUE;
-          p = next;
-          continue;
-        }
-
-      /* Anything else ends the run of characters copied as they are. */
-      g_string_append_len (out, run, p - run);
-      run = next;
-
-      if (cls == CHAR_SPACE)
-        pending_space = line_has_text;
-      else if (cls == CHAR_NEWLINE)
-        {
-          g_string_append_c (out, '\n');
-          line_has_text = FALSE;
-          pending_space = FALSE;
-        }
-
-      p = next;
     }
 
-  g_string_append_len (out, run, p - run);
+  if (cls == CHAR_NEWLINE && !cleaner->keep_newlines)
+    cls = CHAR_SPACE;
+
+  switch (cls)
+    {
+    case CHAR_KEEP:
+      if (cleaner->pending_space)
+        *cleaner->out++ = ' ';
+      memcpy (cleaner->out, p, next - p);
+      cleaner->out += next - p;
+      cleaner->line_has_text = TRUE;
+      cleaner->pending_space = FALSE;
+      break;
+
+    case CHAR_SPACE:
+      cleaner->pending_space = cleaner->line_has_text;
+      break;
+
+    case CHAR_NEWLINE:
+      *cleaner->out++ = '\n';
+      cleaner->line_has_text = FALSE;
+      cleaner->pending_space = FALSE;
+      break;
+
+    case CHAR_DROP:
+    default:
+      break;
+    }
+
+  return next;
+}
+
+/* The core of the normalization, one linear pass that must keep up with
+ * 64 MiB inputs: plain ASCII goes a block at a time, anything else (line
+ * breaks, other characters, the last bytes) one character at a time.
+ * Writes at most @length bytes to @out and returns how many (no final
+ * NUL). */
+static gsize
+clean_into (char       *out,
+            const char *text,
+            gsize       length,
+            gboolean    keep_newlines)
+{
+  Cleaner cleaner = { out, keep_newlines, FALSE, FALSE };
+  const char *p = text;
+  const char *end = text + length;
+
+  while (end - p >= PLAIN_BLOCK)
+    {
+      guint n = count_plain_bytes (p);
+
+      /* A leading space is copied only when it separates two words. */
+      if (n > 0 && !(p[0] == ' ' && (cleaner.pending_space || !cleaner.line_has_text)))
+        {
+          clean_plain_bytes (&cleaner, p, n);
+          p += n;
+          if (n == PLAIN_BLOCK)
+            continue;
+        }
+
+      p = clean_char (&cleaner, p, end);
+    }
+
+  while (p < end)
+    p = clean_char (&cleaner, p, end);
+
+  return cleaner.out - out;
 }
 
 char *
 dm_text_clean_inline (const char *text,
                       gssize      length)
 {
-  GString *out;
+  char *out;
 
   if (text == NULL)
     return NULL;
   if (length < 0)
     length = strlen (text);
 
-  out = g_string_sized_new (length);
-  clean_append (out, text, length, FALSE);
+  out = g_malloc (length + 1);
+  out[clean_into (out, text, length, FALSE)] = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 void
@@ -425,10 +631,48 @@ dm_plain_text_clear (DmPlainText *plain)
 typedef struct {
   const char *start;
   gsize       length;  /* bytes */
-  glong       chars;
+  glong       chars;   /* exact up to MAX_WRAP_WIDTH, else any larger number */
   glong       first_word; /* characters of the first word */
   gboolean    removed;
 } Line;
+
+/* The characters of a line, for find_wrapped_lines(), which only needs the
+ * widths of lines that may be hard-wrapped.  A line of more than
+ * 4 * MAX_WRAP_WIDTH bytes has more than MAX_WRAP_WIDTH characters,
+ * whatever they are, and is not counted.  Others are counted as
+ * g_utf8_strlen() would in valid UTF-8, without decoding: their bytes less
+ * their continuation bytes (10xxxxxx), eight at a time. */
+static glong
+count_line_chars (const char *p,
+                  gsize       length)
+{
+  guint64 lanes = 0; /* continuation bytes in each byte lane: at most 60 */
+  gsize continuations;
+  gsize i = 0;
+
+  G_STATIC_ASSERT (4 * MAX_WRAP_WIDTH / 8 < 256);
+
+  if (length > 4 * MAX_WRAP_WIDTH)
+    return (glong) length;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p + i, 8);
+      lanes += (w & ~(w << 1) & HIGHS) >> 7; /* 1 where bit 7 is set, bit 6 not */
+    }
+
+  /* The sum of the lanes: in pairs, in 16-bit lanes, then all four. */
+  lanes = (lanes & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF))
+          + ((lanes >> 8) & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF));
+  continuations = (lanes * G_GUINT64_CONSTANT (0x0001000100010001)) >> 48;
+
+  for (; i < length; i++)
+    continuations += ((guchar) p[i] & 0xC0) == 0x80;
+
+  return (glong) (length - continuations);
+}
 
 static gboolean
 line_is_empty (const Line *line)
@@ -586,25 +830,15 @@ find_wrapped_lines (Line     *lines,
     memset (join, 0, n_lines * sizeof (gboolean));
 }
 
-gboolean
-dm_plain_text_parse (const char  *utf8,
-                     gsize        length,
-                     DmPlainText *plain)
+/* Splits the clean text into lines, the last one possibly empty. */
+static GArray *
+split_lines (const char *text,
+             gsize       length)
 {
-  g_autoptr(GString) clean = g_string_sized_new (length + 1);
-  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_autofree gboolean *join = NULL;
-  GString *text;
-  const char *p, *end;
-  gsize first_end = 0;
-  guint n_paragraphs = 0;
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  const char *p = text;
+  const char *end = text + length;
 
-  memset (plain, 0, sizeof *plain);
-
-  clean_append (clean, utf8, length, TRUE);
-
-  p = clean->str;
-  end = clean->str + clean->len;
   while (p <= end)
     {
       const char *nl = memchr (p, '\n', end - p);
@@ -616,13 +850,87 @@ dm_plain_text_parse (const char  *utf8,
 
       line.start = p;
       line.length = nl - p;
-      line.chars = g_utf8_strlen (p, line.length);
-      for (w = p; w < nl && *w != ' '; w = g_utf8_next_char (w))
-        line.first_word++;
+      line.chars = count_line_chars (p, line.length);
+      /* Its characters' first bytes, as in count_line_chars() */
+      for (w = p; w < nl && *w != ' '; w++)
+        line.first_word += ((guchar) *w & 0xC0) != 0x80;
       g_array_append_val (lines, line);
 
       p = nl + 1;
     }
+
+  return lines;
+}
+
+/* Writes the paragraphs over the clean text they come from, in place: a
+ * line never moves forward, since lines only lose their breaks or vanish,
+ * and what is written after a line (a space or a newline) takes the place
+ * of its own line break at the latest.  Returns the length of the text;
+ * @first_end is where its first paragraph ends. */
+static gsize
+join_lines (char           *text,
+            const Line     *lines,
+            guint           n_lines,
+            const gboolean *join,
+            gsize          *first_end,
+            guint          *n_paragraphs)
+{
+  gsize length = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const Line *line = &lines[i];
+
+      if (line_is_empty (line))
+        continue;
+
+      if (text + length != line->start)
+        memmove (text + length, line->start, line->length);
+      length += line->length;
+
+      if (join[i])
+        {
+          /* A word hyphenated across lines ("pro-\nRussian") keeps its hyphen
+           * and loses the break.  The line's copy is read: the move may
+           * have overwritten its end in the original. */
+          const char *copy = text + length - line->length;
+          gboolean hyphen = line->length >= 2 && copy[line->length - 1] == '-'
+                            && g_ascii_isalpha (copy[line->length - 2]);
+
+          if (!hyphen)
+            text[length++] = ' ';
+          continue;
+        }
+
+      if ((*n_paragraphs)++ == 0)
+        *first_end = length;
+      text[length++] = '\n';
+    }
+
+  if (length > 0)
+    length--;
+  text[length] = '\0';
+
+  return length;
+}
+
+gboolean
+dm_plain_text_parse (const char  *utf8,
+                     gsize        length,
+                     DmPlainText *plain)
+{
+  /* The clean text is never longer than the input (see Cleaner), and is
+   * joined into paragraphs in place.  A power of two, for the reason
+   * read_bounded() in dm-document-loader.c gives. */
+  g_autofree char *text = g_malloc ((gsize) 1 << g_bit_storage (length));
+  g_autoptr(GArray) lines = NULL;
+  g_autofree gboolean *join = NULL;
+  gsize first_end = 0;
+  guint n_paragraphs = 0;
+
+  memset (plain, 0, sizeof *plain);
+
+  lines = split_lines (text, clean_into (text, utf8, length, TRUE));
 
   for (guint i = lines->len; i > 0; i--)
     {
@@ -642,49 +950,19 @@ dm_plain_text_parse (const char  *utf8,
   join = g_new0 (gboolean, lines->len);
   find_wrapped_lines ((Line *) (void *) lines->data, lines->len, join);
 
-  text = g_string_sized_new (clean->len);
-  for (guint i = 0; i < lines->len; i++)
+  if (join_lines (text, (Line *) (void *) lines->data, lines->len, join, &first_end,
+                  &n_paragraphs) == 0)
     {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      if (line_is_empty (line))
-        continue;
-
-      g_string_append_len (text, line->start, line->length);
-
-      if (join[i])
-        {
-          /* A word hyphenated across lines ("pro-\nRussian") keeps its hyphen
-           * and loses the break. */
-          gboolean hyphen = line->length >= 2 && line->start[line->length - 1] == '-'
-                            && g_ascii_isalpha (line->start[line->length - 2]);
-
-          if (!hyphen)
-            g_string_append_c (text, ' ');
-          continue;
-        }
-
-      if (n_paragraphs++ == 0)
-        first_end = text->len;
-      g_string_append_c (text, '\n');
-    }
-
-  if (text->len > 0)
-    g_string_truncate (text, text->len - 1);
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
       dm_plain_text_clear (plain);
       return FALSE;
     }
 
-  if (n_paragraphs >= 2 && looks_like_title (text->str, first_end))
+  if (n_paragraphs >= 2 && looks_like_title (text, first_end))
     {
-      plain->title = g_strndup (text->str, first_end);
+      plain->title = g_strndup (text, first_end);
       plain->title_in_text = TRUE;
     }
 
-  plain->text = g_string_free (text, FALSE);
+  plain->text = g_steal_pointer (&text);
   return TRUE;
 }
