@@ -147,9 +147,10 @@ dm_load_documents_from_bytes (GBytes          *bytes,
                               DmDocumentFormat format,
                               GError         **error)
 {
-  g_autofree char *utf8 = NULL;
+  g_autoptr(GBytes) decoded = NULL;
   g_autofree char *id = NULL;
   const guint8 *data;
+  const char *utf8;
   const char *binary;
   gsize size = 0;
   gsize length = 0;
@@ -203,9 +204,12 @@ dm_load_documents_from_bytes (GBytes          *bytes,
       return g_steal_pointer (&documents);
     }
 
-  utf8 = dm_text_decode (data, size, name, &length, error);
-  if (utf8 == NULL)
+  decoded = dm_text_decode_bytes (bytes, name, error);
+  if (decoded == NULL)
     return NULL;
+  utf8 = g_bytes_get_data (decoded, &length);
+  if (utf8 == NULL) /* what GBytes may give for no data */
+    utf8 = "";
 
   if (format == DM_FORMAT_AUTO)
     {
@@ -281,23 +285,38 @@ dm_load_documents_from_text (const char *text,
 }
 
 /* Reads at most DM_MAX_INPUT_SIZE bytes: the size a file reported may be
- * stale, and a pipe reports none. */
+ * stale, and a pipe reports none.  The buffer starts larger than
+ * @size_hint, so that a file whose size was right is read without growing
+ * it, and the last read, which finds the end, still has room.  Its size is
+ * a power of two, so that when many files are loaded, each one's buffer
+ * fits where the previous one was freed: a buffer a few bytes too large for
+ * that place would take fresh memory, and touching fresh memory for the
+ * first time is what loading many files costs most. */
 static GBytes *
 read_bounded (GInputStream *stream,
+              gsize         size_hint,
               const char   *name,
               GCancellable *cancellable,
               GError      **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize capacity = MIN ((gsize) 1 << g_bit_storage (MIN (size_hint, DM_MAX_INPUT_SIZE)),
+                        DM_MAX_INPUT_SIZE + 1);
+  g_autofree guint8 *data = g_malloc (capacity);
+  gsize length = 0;
 
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
-      gsize old = buffer->len;
       gssize n;
 
-      g_byte_array_set_size (buffer, old + READ_CHUNK);
-      n = g_input_stream_read (stream, buffer->data + old, READ_CHUNK, cancellable, &local_error);
+      if (length == capacity)
+        {
+          capacity = MIN (MAX (capacity * 2, READ_CHUNK), DM_MAX_INPUT_SIZE + 1);
+          data = g_realloc (data, capacity);
+        }
+
+      n = g_input_stream_read (stream, data + length, capacity - length, cancellable,
+                               &local_error);
       if (n < 0)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -308,11 +327,11 @@ read_bounded (GInputStream *stream,
           return NULL;
         }
 
-      g_byte_array_set_size (buffer, old + n);
       if (n == 0)
         break;
+      length += n;
 
-      if (buffer->len > DM_MAX_INPUT_SIZE)
+      if (length > DM_MAX_INPUT_SIZE)
         {
           g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_TOO_LARGE,
                        _("%s: input is over the %u MiB limit"), name,
@@ -321,7 +340,7 @@ read_bounded (GInputStream *stream,
         }
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
 static GPtrArray *
@@ -388,7 +407,8 @@ load_file (GFile        *file,
       return NULL;
     }
 
-  bytes = read_bounded (G_INPUT_STREAM (stream), name, cancellable, error);
+  bytes = read_bounded (G_INPUT_STREAM (stream), g_file_info_get_size (info), name, cancellable,
+                        error);
   if (bytes == NULL)
     return NULL;
 
