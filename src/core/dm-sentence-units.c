@@ -230,12 +230,52 @@ is_apostrophe_at (const char *p)
   return *p == '\'' || strncmp (p, "\xe2\x80\x99", 3) == 0;
 }
 
+/* The bytes of the word at @pos, lower-cased into @u->word (cut at
+ * DM_UNIT_MAX_WORD - 1 bytes); returns its end.  A word runs over letters,
+ * digits and underscores, and over an apostrophe before "t" ("don't"). */
+static gsize
+read_word (const char *text, gsize pos, gsize end, DmUnit *u, gsize *length, gboolean *apostrophe)
+{
+  gsize w = pos, n = 0;
+
+  while (w < end)
+    {
+      guchar c = (guchar) text[w];
+      gsize next;
+
+      if (c < 0x80 && (g_ascii_isalnum (c) || c == '_'))
+        next = w + 1;  /* the common case, without decoding */
+      else if (c >= 0x80 && is_word_char_at (text + w))
+        next = g_utf8_next_char (text + w) - text;
+      else if (is_apostrophe_at (text + w) && w + 1 < end && text[w + (c == '\'' ? 1 : 3)] == 't')
+        {
+          *apostrophe = TRUE;
+          next = g_utf8_next_char (text + w) - text;
+        }
+      else
+        break;
+      for (; w < next; w++)
+        if (n < DM_UNIT_MAX_WORD - 1)
+          u->word[n++] = ascii_lower (text[w]);
+    }
+  u->word[n] = '\0';
+  *length = n;
+  return w;
+}
+
 /* Words, "'s" as a word of its own, and one unit per punctuation mark. */
 static void
 add_plain_units (Builder *ctx, gsize start, gsize end)
 {
   const char *text = ctx->text;
+  guint n_units = ctx->units->len;
+  DmUnit *units;
   gsize pos = start;
+
+  /* Every unit takes one byte at least: room for all of them at once, and
+   * the array cut to what was used at the end. */
+  g_array_set_size (ctx->units, n_units + (end - start));
+  units = (DmUnit *) (void *) ctx->units->data;
 
   while (pos < end)
     {
@@ -248,8 +288,7 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
           continue;
         }
 
-      g_array_set_size (ctx->units, ctx->units->len + 1);
-      u = &g_array_index (ctx->units, DmUnit, ctx->units->len - 1);
+      u = &units[n_units++];
       memset (u, 0, sizeof *u);
       u->start = pos;
       if (is_apostrophe_at (p) && pos + (*p == '\'' ? 1 : 3) < end
@@ -262,30 +301,14 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
         }
       else if (is_word_char_at (p))
         {
-          gsize w = pos, n = 0;
+          gsize n;
           gboolean apostrophe = FALSE;
 
-          while (w < end)
-            {
-              if (is_word_char_at (text + w))
-                w = g_utf8_next_char (text + w) - text;
-              else if (is_apostrophe_at (text + w) && w + 1 < end
-                       && text[w + (text[w] == '\'' ? 1 : 3)] == 't')
-                {
-                  apostrophe = TRUE;
-                  w = g_utf8_next_char (text + w) - text;
-                }
-              else
-                break;
-            }
-          for (gsize k = pos; k < w && n < DM_UNIT_MAX_WORD - 1; k++)
-            u->word[n++] = ascii_lower (text[k]);
-          u->word[n] = '\0';
+          pos = read_word (text, pos, end, u, &n, &apostrophe);
           u->type = DM_UNIT_WORD;
           if (apostrophe && g_str_has_suffix (u->word, "n't"))
             n = strlen (strcpy (u->word, "n't"));
           u->classes = word_classes (u->word, n);
-          pos = w;
         }
       else
         {
@@ -299,6 +322,7 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
         }
       u->end = pos;
     }
+  g_array_set_size (ctx->units, n_units);
 }
 
 static void
