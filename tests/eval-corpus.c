@@ -167,7 +167,7 @@ evaluate_file (const char  *dir,
           l.fp++;
           if (verbose)
             {
-              const DmEvidence *ev = &g_array_index (link->evidence, DmEvidence, 0);
+              const DmEvidence *ev = &link->evidence[0];
               const char *text = dm_document_get_text (dm_analysis_get_document (analysis, ev->doc));
               g_print ("  %s: extra  %-28s [%s] %.*s\n", id, key,
                        dm_lexicon_get_rule (lexicon, ev->rule)->rule,

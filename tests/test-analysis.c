@@ -150,7 +150,7 @@ test_sample_links (void)
                         dm_link_kind_to_string (expected[i].kind));
       g_assert_nonnull (link);
       g_assert_cmpint (link->directed, ==, dm_link_kind_is_directed (expected[i].kind));
-      g_assert_cmpuint (link->weight, ==, link->evidence->len);
+      g_assert_cmpuint (link->weight, ==, link->n_evidence);
     }
   /* direction: the actor that acts is the source */
   g_assert_null (find_link (sample, "AZE", "USA", DM_LINK_APPEAL));
@@ -176,9 +176,9 @@ test_sample_evidence (void)
   for (guint i = 0; i < dm_analysis_get_n_links (sample); i++)
     {
       const DmLink *link = dm_analysis_get_link (sample, i);
-      for (guint k = 0; k < link->evidence->len; k++)
+      for (guint k = 0; k < link->n_evidence; k++)
         {
-          const DmEvidence *ev = &g_array_index (link->evidence, DmEvidence, k);
+          const DmEvidence *ev = &link->evidence[k];
           /* the cue lies inside its sentence, in bytes and in characters */
           g_assert_cmpuint (ev->start, <=, ev->cue_start);
           g_assert_cmpuint (ev->cue_end, <=, ev->end);
@@ -186,12 +186,33 @@ test_sample_evidence (void)
           g_assert_cmpint (ev->cue_cend, <=, ev->cend);
           g_assert_cmpuint (ev->rule, <, dm_lexicon_get_n_rules (lexicon));
           g_assert_cmpfloat (ev->confidence, >, 0.0);
+          /* each link's own records, one per sentence, in text order */
+          g_assert_cmpint (dm_lexicon_get_rule (lexicon, ev->rule)->kind, ==, link->kind);
+          if (k > 0)
+            g_assert_cmpuint (ev->sentence, >, link->evidence[k - 1].sentence);
         }
     }
+  /* links whose evidence interleaves in the text keep their own */
+  {
+    const DmLink *tension = find_link (sample, "ARM", "AZE", DM_LINK_TENSION);
+    const DmLink *call = find_link (sample, "AZE", "USA", DM_LINK_CONSULT);
+    const DmLink *eu_aid = find_link (sample, "EU", "ARM", DM_LINK_AID);
+
+    g_assert_cmpuint (tension->n_evidence, ==, 3);
+    g_assert_cmpuint (tension->evidence[0].sentence, ==, 0);
+    g_assert_cmpuint (tension->evidence[1].sentence, ==, 1);
+    g_assert_cmpuint (tension->evidence[2].sentence, ==, 2);
+    g_assert_cmpuint (call->n_evidence, ==, 2);
+    g_assert_cmpuint (call->evidence[0].sentence, ==, 1);
+    g_assert_cmpuint (call->evidence[1].sentence, ==, 2);
+    g_assert_cmpuint (eu_aid->n_evidence, ==, 2);
+    g_assert_cmpuint (eu_aid->evidence[0].sentence, ==, 1);
+    g_assert_cmpuint (eu_aid->evidence[1].sentence, ==, 3);
+  }
 
   /* the title's "urges" is the first evidence of the appeal */
   g_assert_nonnull (appeal);
-  first = &g_array_index (appeal->evidence, DmEvidence, 0);
+  first = &appeal->evidence[0];
   g_assert_cmpuint (first->sentence, ==, 0);
   cue = g_utf8_substring (text, first->cue_cstart, first->cue_cend);
   g_assert_cmpstr (cue, ==, "urges");
@@ -226,8 +247,8 @@ test_several_documents (void)
   link = find_link (analysis, "RUS", "GEO", DM_LINK_APPEAL);
   g_assert_nonnull (link);
   g_assert_cmpuint (link->weight, ==, 2);
-  g_assert_cmpuint (g_array_index (link->evidence, DmEvidence, 0).doc, ==, 0);
-  g_assert_cmpuint (g_array_index (link->evidence, DmEvidence, 1).doc, ==, 1);
+  g_assert_cmpuint (link->evidence[0].doc, ==, 0);
+  g_assert_cmpuint (link->evidence[1].doc, ==, 1);
 }
 
 static void

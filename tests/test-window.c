@@ -360,11 +360,11 @@ test_link_evidence (void)
   g_assert_cmpint (dm_selection_get_link (selection ()), >=, 0);
   link = dm_analysis_get_link (analysis (), dm_selection_get_link (selection ()));
   g_assert_cmpint (link->kind, ==, DM_LINK_TENSION);
-  g_assert_cmpuint (link->evidence->len, ==, 3);
+  g_assert_cmpuint (link->n_evidence, ==, 3);
 
-  for (guint i = 0; i < link->evidence->len; i++)
+  for (guint i = 0; i < link->n_evidence; i++)
     {
-      const DmEvidence *e = &g_array_index (link->evidence, DmEvidence, i);
+      const DmEvidence *e = &link->evidence[i];
       int v[4] = { base + e->cstart, base + e->cend, base + e->cue_cstart, base + e->cue_cend };
 
       g_array_append_vals (expected_evidence, v, 2);

@@ -386,8 +386,8 @@ build_links (DmAnalysis  *self,
 
       json_builder_set_member_name (builder, "evidence");
       json_builder_begin_array (builder);
-      for (guint j = 0; link->evidence != NULL && j < link->evidence->len; j++)
-        build_evidence (self, builder, &g_array_index (link->evidence, DmEvidence, j));
+      for (guint j = 0; j < link->n_evidence; j++)
+        build_evidence (self, builder, &link->evidence[j]);
       json_builder_end_array (builder);
 
       json_builder_end_object (builder);
@@ -485,9 +485,9 @@ dm_analysis_to_csv (DmAnalysis *self)
     {
       const DmLink *link = dm_analysis_get_link (self, i);
 
-      for (guint j = 0; link->evidence != NULL && j < link->evidence->len; j++)
+      for (guint j = 0; j < link->n_evidence; j++)
         {
-          const DmEvidence *evidence = &g_array_index (link->evidence, DmEvidence, j);
+          const DmEvidence *evidence = &link->evidence[j];
           DmDocument *document = dm_analysis_get_document (self, evidence->doc);
           g_autofree char *sentence = dup_document_slice (document, evidence->start, evidence->end);
           g_autofree char *cue = dup_document_slice (document, evidence->cue_start, evidence->cue_end);
@@ -764,8 +764,8 @@ append_text_links (DmAnalysis *self,
                               dm_quad_get_label (dm_link_kind_get_quad (link->kind)),
                               link->weight);
 
-      for (guint j = 0; link->evidence != NULL && j < link->evidence->len; j++)
-        append_text_evidence (self, out, &g_array_index (link->evidence, DmEvidence, j));
+      for (guint j = 0; j < link->n_evidence; j++)
+        append_text_evidence (self, out, &link->evidence[j]);
     }
 }
 

@@ -28,6 +28,7 @@ struct _DmAnalysis {
   GArray      *mentions;    /* DmMention */
   GArray      *actors;      /* DmActorSummary */
   GArray      *links;       /* DmLink */
+  GArray      *evidence;    /* DmEvidence of every link, grouped by link */
   GHashTable  *actor_index; /* gazetteer index + 1 → summary index + 1 */
 };
 
@@ -49,13 +50,6 @@ summary_clear (gpointer data)
 }
 
 static void
-link_clear (gpointer data)
-{
-  DmLink *link = data;
-  g_clear_pointer (&link->evidence, g_array_unref);
-}
-
-static void
 dm_analysis_finalize (GObject *object)
 {
   DmAnalysis *self = DM_ANALYSIS (object);
@@ -67,6 +61,7 @@ dm_analysis_finalize (GObject *object)
   g_clear_pointer (&self->mentions, g_array_unref);
   g_clear_pointer (&self->actors, g_array_unref);
   g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->evidence, g_array_unref);
   g_clear_pointer (&self->actor_index, g_hash_table_unref);
   G_OBJECT_CLASS (dm_analysis_parent_class)->finalize (object);
 }
@@ -86,7 +81,7 @@ dm_analysis_init (DmAnalysis *self)
   self->actors = g_array_new (FALSE, TRUE, sizeof (DmActorSummary));
   g_array_set_clear_func (self->actors, summary_clear);
   self->links = g_array_new (FALSE, TRUE, sizeof (DmLink));
-  g_array_set_clear_func (self->links, link_clear);
+  self->evidence = g_array_new (FALSE, FALSE, sizeof (DmEvidence));
   self->actor_index = g_hash_table_new (NULL, NULL);
 }
 
@@ -129,9 +124,27 @@ char_cursor_move (CharCursor *cursor,
   return (gint32) cursor->chars;
 }
 
+/* Working arrays of one analysis, emptied for each document rather than
+ * allocated afresh: a corpus of large documents would otherwise map and
+ * fault in new memory for each. */
+typedef struct {
+  DmMatcher  *matcher;
+  DmExtractor *extractor;
+  GHashTable *link_of_key;  /* LinkKey → index into links */
+  GArray     *matches;      /* DmMatch, of the document */
+  GArray     *cue_hits;     /* DmHit, raw hits of the cue forms, of the document */
+  GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
+  GArray     *found;        /* DmExtractedLink, of the sentence */
+  GArray     *evidence_link; /* guint: the link of each evidence record, in order */
+} Scratch;
+
+/* Evidence goes into one array, in the order it is found, and its link
+ * into another; group_evidence() groups it by link at the end.  A
+ * thousand arrays growing side by side, one per link, would keep the heap
+ * busy copying and searching for room. */
 static void
 add_evidence (DmAnalysis            *self,
-              GHashTable            *link_of_key,
+              Scratch               *scratch,
               CharCursor            *cursor,
               guint                  doc,
               guint                  sentence_index,
@@ -140,22 +153,23 @@ add_evidence (DmAnalysis            *self,
 {
   LinkKey key = { found->source, found->target, found->kind };
   gpointer value;
+  guint link_index;
   DmLink *link;
   DmEvidence ev;
 
-  if (!g_hash_table_lookup_extended (link_of_key, &key, NULL, &value))
+  if (!g_hash_table_lookup_extended (scratch->link_of_key, &key, NULL, &value))
     {
       DmLink fresh = { 0 };
       fresh.source = found->source;
       fresh.target = found->target;
       fresh.kind = found->kind;
       fresh.directed = found->directed;
-      fresh.evidence = g_array_new (FALSE, FALSE, sizeof (DmEvidence));
       g_array_append_val (self->links, fresh);
       value = GUINT_TO_POINTER (self->links->len - 1);
-      g_hash_table_insert (link_of_key, g_memdup2 (&key, sizeof key), value);
+      g_hash_table_insert (scratch->link_of_key, g_memdup2 (&key, sizeof key), value);
     }
-  link = &g_array_index (self->links, DmLink, GPOINTER_TO_UINT (value));
+  link_index = GPOINTER_TO_UINT (value);
+  link = &g_array_index (self->links, DmLink, link_index);
 
   ev.doc = doc;
   ev.sentence = sentence_index;
@@ -169,23 +183,55 @@ add_evidence (DmAnalysis            *self,
   ev.cend = char_cursor_move (cursor, sentence->end);
   ev.rule = found->rule;
   ev.confidence = found->confidence;
-  g_array_append_val (link->evidence, ev);
-  link->weight = link->evidence->len;
+  g_array_append_val (self->evidence, ev);
+  g_array_append_val (scratch->evidence_link, link_index);
+  link->weight++;
   link->confidence = MAX (link->confidence, ev.confidence);
 }
 
-/* Working arrays of one analysis, emptied for each document rather than
- * allocated afresh: a corpus of large documents would otherwise map and
- * fault in new memory for each. */
-typedef struct {
-  DmMatcher  *matcher;
-  DmExtractor *extractor;
-  GHashTable *link_of_key;  /* LinkKey → index into links */
-  GArray     *matches;      /* DmMatch, of the document */
-  GArray     *cue_hits;     /* DmHit, raw hits of the cue forms, of the document */
-  GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
-  GArray     *found;        /* DmExtractedLink, of the sentence */
-} Scratch;
+/* Reorders the evidence in place so that each link's records are
+ * together, still in the order found (a stable counting sort: the target
+ * of each record is computed first, then the records are swapped along
+ * the permutation's cycles, each swap putting one in its place), and
+ * points each link at its own. */
+static void
+group_evidence (DmAnalysis *self,
+                Scratch    *scratch)
+{
+  DmEvidence *records = (DmEvidence *) (void *) self->evidence->data;
+  guint *target = (guint *) (void *) scratch->evidence_link->data;
+  g_autofree guint *next = g_new0 (guint, self->links->len + 1);
+
+  for (guint l = 0; l < self->links->len; l++)
+    next[l + 1] = next[l] + g_array_index (self->links, DmLink, l).weight;
+  for (guint l = 0; l < self->links->len; l++)
+    {
+      DmLink *link = &g_array_index (self->links, DmLink, l);
+      link->n_evidence = link->weight;
+    }
+
+  /* the link of each record becomes its place */
+  for (guint i = 0; i < self->evidence->len; i++)
+    target[i] = next[target[i]]++;
+  for (guint i = 0; i < self->evidence->len; i++)
+    while (target[i] != i)
+      {
+        guint j = target[i];
+        DmEvidence record = records[j];
+
+        records[j] = records[i];
+        records[i] = record;
+        target[i] = target[j];
+        target[j] = j;
+      }
+
+  /* next[l] is now the end of link l's records */
+  for (guint l = 0; l < self->links->len; l++)
+    {
+      DmLink *link = &g_array_index (self->links, DmLink, l);
+      link->evidence = records + (next[l] - link->n_evidence);
+    }
+}
 
 static void
 scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
@@ -197,6 +243,7 @@ scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
   scratch->matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
+  scratch->evidence_link = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 static void
@@ -209,6 +256,7 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->cue_hits, g_array_unref);
   g_clear_pointer (&scratch->confident, g_array_unref);
   g_clear_pointer (&scratch->found, g_array_unref);
+  g_clear_pointer (&scratch->evidence_link, g_array_unref);
 }
 
 static void
@@ -287,7 +335,7 @@ analyze_document (DmAnalysis *self,
                                   hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
                                   previous_person, found);
       for (guint k = 0; k < found->len; k++)
-        add_evidence (self, scratch->link_of_key, &evidence_cursor, doc, s, sentence,
+        add_evidence (self, scratch, &evidence_cursor, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
 
       for (guint k = 0; k < confident->len; k++)
@@ -422,6 +470,7 @@ dm_analysis_new (DmGazetteer  *gazetteer,
         }
       analyze_document (self, &scratch, doc);
     }
+  group_evidence (self, &scratch);
   scratch_clear (&scratch);
 
   g_array_sort_with_data (self->links, compare_links, gazetteer);

@@ -203,9 +203,9 @@ highlight_link (DmArticleView *self,
 {
   const DmLink *link = dm_analysis_get_link (self->analysis, link_index);
 
-  for (guint i = 0; i < link->evidence->len; i++)
+  for (guint i = 0; i < link->n_evidence; i++)
     {
-      const DmEvidence *e = &g_array_index (link->evidence, DmEvidence, i);
+      const DmEvidence *e = &link->evidence[i];
       int base = doc_start (self, e->doc);
 
       apply_tag (self, self->evidence_tag, base + e->cstart, base + e->cend);

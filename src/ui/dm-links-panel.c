@@ -253,14 +253,14 @@ fill_evidence (DmLinksPanel *self,
   {
     g_autofree char *subtitle =
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u sentence says so", "%s · %u sentences say so",
-                                    link->evidence->len),
-                       dm_quad_get_label (dm_link_kind_get_quad (link->kind)), link->evidence->len);
+                                    link->n_evidence),
+                       dm_quad_get_label (dm_link_kind_get_quad (link->kind)), link->n_evidence);
     gtk_label_set_text (self->evidence_subtitle, subtitle);
   }
 
-  for (guint i = 0; i < link->evidence->len; i++)
+  for (guint i = 0; i < link->n_evidence; i++)
     gtk_list_box_append (self->evidence_list,
-                         create_evidence_row (self, &g_array_index (link->evidence, DmEvidence, i)));
+                         create_evidence_row (self, &link->evidence[i]));
 
 }
 
