@@ -390,24 +390,22 @@ summarize_actors (DmAnalysis *self)
    * its size. */
   for (guint i = 0; i < self->mentions->len; i++)
     count[g_array_index (self->mentions, DmMention, i).actor]++;
+  g_autofree guint **fill = g_new0 (guint *, n);
+
   for (guint a = 0; a < n; a++)
     {
       slot[a] = -1;
       if (count[a] > 0)
         {
-          DmActorSummary fresh = { a, 0, 0, g_array_sized_new (FALSE, FALSE, sizeof (guint), count[a]) };
+          DmActorSummary fresh = { a, count[a], 0, g_array_sized_new (FALSE, FALSE, sizeof (guint), count[a]) };
+          g_array_set_size (fresh.mentions, count[a]);
+          fill[a] = (guint *) (void *) fresh.mentions->data;
           g_array_append_val (self->actors, fresh);
           slot[a] = self->actors->len - 1;
         }
     }
   for (guint i = 0; i < self->mentions->len; i++)
-    {
-      const DmMention *m = &g_array_index (self->mentions, DmMention, i);
-      DmActorSummary *summary = &g_array_index (self->actors, DmActorSummary, slot[m->actor]);
-
-      summary->n_mentions++;
-      g_array_append_val (summary->mentions, i);
-    }
+    *fill[g_array_index (self->mentions, DmMention, i).actor]++ = i;
   for (guint i = 0; i < self->links->len; i++)
     {
       const DmLink *link = &g_array_index (self->links, DmLink, i);
@@ -424,11 +422,13 @@ summarize_actors (DmAnalysis *self)
                          GUINT_TO_POINTER (i + 1));
 }
 
-/* Address space for a mention every 24 bytes of text, more than the
- * densest text has (untouched pages cost nothing), so the array of a large
- * corpus is not copied and faulted in again each time it would grow. */
+/* Address space for a mention every 24 bytes of text and a piece of
+ * evidence every 64, more than the densest text has (untouched pages cost
+ * nothing), so that the arrays of a large corpus are not copied and
+ * faulted in again each time they would grow.  Past that they grow. */
 static void
-reserve_mentions (DmAnalysis *self)
+reserve_records (DmAnalysis *self,
+                 Scratch    *scratch)
 {
   gsize bytes = 0;
 
@@ -436,6 +436,10 @@ reserve_mentions (DmAnalysis *self)
     bytes += dm_document_get_length (g_ptr_array_index (self->documents, i));
   g_array_set_size (self->mentions, MIN (bytes / 24, G_MAXUINT / 2));
   g_array_set_size (self->mentions, 0);
+  g_array_set_size (self->evidence, MIN (bytes / 64, G_MAXUINT / 2));
+  g_array_set_size (self->evidence, 0);
+  g_array_set_size (scratch->evidence_link, MIN (bytes / 64, G_MAXUINT / 2));
+  g_array_set_size (scratch->evidence_link, 0);
 }
 
 DmAnalysis *
@@ -460,7 +464,7 @@ dm_analysis_new (DmGazetteer  *gazetteer,
     g_ptr_array_add (self->documents, g_object_ref (g_ptr_array_index (documents, i)));
 
   scratch_init (&scratch, gazetteer, lexicon);
-  reserve_mentions (self);
+  reserve_records (self, &scratch);
   for (guint doc = 0; doc < self->documents->len; doc++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
