@@ -31,6 +31,7 @@ struct _DmAutomaton {
   guint32 *out_count;    /* per state: patterns ending here (own and inherited) */
   guint32 *out_patterns;
   guint   *lengths;      /* per pattern */
+  guint    max_length;   /* of the longest pattern */
   guint8  *edges;        /* per pattern: WORD_AT_START | WORD_AT_END */
 };
 
@@ -130,6 +131,7 @@ dm_automaton_new (const char *const *patterns,
       guint state = 0;
 
       self->lengths[i] = strlen (patterns[i]);
+      self->max_length = MAX (self->max_length, self->lengths[i]);
       if (self->lengths[i] > 0)
         {
           if (is_ascii_word_byte (patterns[i][0]))
@@ -239,16 +241,18 @@ dm_automaton_free (DmAutomaton *self)
   g_free (self);
 }
 
-/* The hits ending at byte @i, where the scan reached @state.  A hit glued
- * to an ASCII letter, digit or underscore, on a side where the pattern
- * itself ends in one, is left out: both callers want whole words ("us" is
- * not in "thus"), and this cheap test spares them their Unicode checks
- * on most raw hits.  The ends of the scanned range count as boundaries. */
+/* The hits ending at byte @i, where the scan reached @state, that start
+ * before @limit.  A hit glued to an ASCII letter, digit or underscore, on
+ * a side where the pattern itself ends in one, is left out: both callers
+ * want whole words ("us" is not in "thus"), and this cheap test spares
+ * them their Unicode checks on most raw hits.  The ends of the scanned
+ * range, @start and @end, count as boundaries. */
 static void
 report_hits (const DmAutomaton *self,
              const char        *text,
              gsize              start,
              gsize              end,
+             gsize              limit,
              gsize              i,
              guint              state,
              GArray            *hits)
@@ -258,6 +262,8 @@ report_hits (const DmAutomaton *self,
       guint pattern = self->out_patterns[self->out_start[state] + k];
       DmHit hit = { i + 1 - self->lengths[pattern], i + 1, pattern };
 
+      if (hit.start >= limit)
+        continue;
       if ((self->edges[pattern] & WORD_AT_START) && hit.start > start
           && is_ascii_word_byte (text[hit.start - 1]))
         continue;
@@ -267,6 +273,65 @@ report_hits (const DmAutomaton *self,
     }
 }
 
+/* Below this many bytes one lane does. */
+#define TWO_LANES_FROM 4096
+
+/* Appends to @hits what the lanes found, by end: @hits already holds lane
+ * A's; @later, lane B's, all ending after @mid.  Only lane A's last few
+ * (in the window where both lanes ran) can end after one of lane B's, and
+ * on equal ends lane A's, which start earlier, come first, as they would
+ * from one lane. */
+static void
+merge_lanes (GArray *hits,
+             GArray *later,
+             gsize   mid)
+{
+  guint first_late = hits->len;
+  g_autoptr (GArray) tail = NULL;
+  guint a = 0, b = 0;
+
+  while (first_late > 0 && g_array_index (hits, DmHit, first_late - 1).end > mid)
+    first_late--;
+  tail = g_array_sized_new (FALSE, FALSE, sizeof (DmHit), hits->len - first_late);
+  g_array_append_vals (tail, &g_array_index (hits, DmHit, first_late), hits->len - first_late);
+  g_array_set_size (hits, first_late);
+
+  while (a < tail->len || b < later->len)
+    {
+      const DmHit *x = a < tail->len ? &g_array_index (tail, DmHit, a) : NULL;
+      const DmHit *y = b < later->len ? &g_array_index (later, DmHit, b) : NULL;
+
+      if (x && (!y || x->end <= y->end))
+        {
+          g_array_append_val (hits, *x);
+          a++;
+        }
+      else
+        {
+          g_array_append_val (hits, *y);
+          b++;
+        }
+    }
+}
+
+/* One byte of a scan: the next state, and its hits if it has any. */
+static inline void
+scan_byte (const DmAutomaton *self,
+           const char        *text,
+           gsize              start,
+           gsize              end,
+           gsize              limit,
+           gsize              i,
+           guint32           *row,
+           GArray            *hits)
+{
+  guint32 entry = self->step[*row + self->byte_class[(guchar) text[i]]];
+
+  *row = entry >> 1;
+  if (G_UNLIKELY (entry & 1))
+    report_hits (self, text, start, end, limit, i, *row / self->n_classes, hits);
+}
+
 void
 dm_automaton_scan (const DmAutomaton *self,
                    const char        *text,
@@ -274,18 +339,37 @@ dm_automaton_scan (const DmAutomaton *self,
                    gsize              end,
                    GArray            *hits)
 {
-  const guint32 *step = self->step;
-  const guint8 *cls = self->byte_class;
-  guint32 row = 0;
+  guint32 row_a = 0, row_b = 0;
+  gsize mid, len_a, len_b, both, i;
+  g_autoptr (GArray) later = NULL;
 
-  for (gsize i = start; i < end; i++)
+  if (end - start < TWO_LANES_FROM)
     {
-      guint32 entry = step[row + cls[(guchar) text[i]]];
-
-      row = entry >> 1;
-      if (G_UNLIKELY (entry & 1))
-        report_hits (self, text, start, end, i, row / self->n_classes, hits);
+      for (i = start; i < end; i++)
+        scan_byte (self, text, start, end, G_MAXSIZE, i, &row_a, hits);
+      return;
     }
+
+  /* Two lanes in one loop: each step of a scan waits for the table read
+   * of the step before, so two independent scans, over the two halves,
+   * run in nearly the time of one.  Lane B starts afresh at @mid and so
+   * finds every hit that starts there or later; lane A runs on to where
+   * no hit that starts before @mid can end, and keeps only those. */
+  mid = start + (end - start) / 2;
+  len_a = MIN (end, mid + self->max_length) - start;
+  len_b = end - mid;
+  both = MIN (len_a, len_b);
+  later = g_array_new (FALSE, FALSE, sizeof (DmHit));
+  for (i = 0; i < both; i++)
+    {
+      scan_byte (self, text, start, end, mid, start + i, &row_a, hits);
+      scan_byte (self, text, start, end, G_MAXSIZE, mid + i, &row_b, later);
+    }
+  for (i = both; i < len_a; i++)
+    scan_byte (self, text, start, end, mid, start + i, &row_a, hits);
+  for (i = both; i < len_b; i++)
+    scan_byte (self, text, start, end, G_MAXSIZE, mid + i, &row_b, later);
+  merge_lanes (hits, later, mid);
 }
 
 gsize
