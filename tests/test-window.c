@@ -245,7 +245,8 @@ test_select_actor (void)
       const DmMention *m = &g_array_index (mentions, DmMention, g_array_index (summary->mentions, guint, i));
       const DmSentence *s = &g_array_index (dm_analysis_get_sentences (analysis (), 0), DmSentence, m->sentence);
       DmDocument *document = dm_analysis_get_document (analysis (), 0);
-      int start = base + m->cstart, end = base + m->cend;
+      int start = base + dm_document_char_offset (document, m->start);
+      int end = base + dm_document_char_offset (document, m->end);
 
       g_array_append_val (expected_mentions, start);
       g_array_append_val (expected_mentions, end);
@@ -365,7 +366,11 @@ test_link_evidence (void)
   for (guint i = 0; i < link->n_evidence; i++)
     {
       const DmEvidence *e = &link->evidence[i];
-      int v[4] = { base + e->cstart, base + e->cend, base + e->cue_cstart, base + e->cue_cend };
+      DmDocument *document = dm_analysis_get_document (analysis (), e->doc);
+      int v[4] = {
+        base + (int) dm_document_char_offset (document, e->start), base + (int) dm_document_char_offset (document, e->end),
+        base + (int) dm_document_char_offset (document, e->cue_start), base + (int) dm_document_char_offset (document, e->cue_end),
+      };
 
       g_array_append_vals (expected_evidence, v, 2);
       g_array_append_vals (expected_cues, v + 2, 2);
@@ -580,11 +585,28 @@ test_dialogs (void)
 {
   GtkWidget *prefs = dm_preferences_window_new (GTK_WINDOW (window), dm_application_get_settings (app));
   GtkWidget *dialog;
+  GtkShortcutsWindow *overlay;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.show-help-overlay");
   DmViewport screen;
   DmExportJob job;
 
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* The shortcuts window is built when first asked for, then kept. */
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  dm_test_settle (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (overlay));
+  dm_test_settle (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  dm_test_settle (50);
+  gtk_window_close (GTK_WINDOW (overlay));
+  dm_test_settle (50);
 
   gtk_window_present (GTK_WINDOW (prefs));
   dm_test_settle (100);

@@ -320,8 +320,8 @@ build_actors (DmAnalysis  *self,
 
           json_builder_begin_object (builder);
           add_string_or_null (builder, "doc", dm_document_get_id (document));
-          add_int (builder, "start", mention->cstart);
-          add_int (builder, "end", mention->cend);
+          add_int (builder, "start", dm_document_char_offset (document, mention->start));
+          add_int (builder, "end", dm_document_char_offset (document, mention->end));
           add_string_or_null (builder, "text", text);
           add_int (builder, "sentence", mention->sentence);
           add_confidence (builder, mention->confidence);
@@ -348,14 +348,14 @@ build_evidence (DmAnalysis       *self,
   json_builder_begin_object (builder);
   add_string_or_null (builder, "doc", dm_document_get_id (document));
   add_int (builder, "sentence", evidence->sentence);
-  add_int (builder, "start", evidence->cstart);
-  add_int (builder, "end", evidence->cend);
+  add_int (builder, "start", dm_document_char_offset (document, evidence->start));
+  add_int (builder, "end", dm_document_char_offset (document, evidence->end));
   add_string_or_null (builder, "text", sentence);
 
   json_builder_set_member_name (builder, "cue");
   json_builder_begin_object (builder);
-  add_int (builder, "start", evidence->cue_cstart);
-  add_int (builder, "end", evidence->cue_cend);
+  add_int (builder, "start", dm_document_char_offset (document, evidence->cue_start));
+  add_int (builder, "end", dm_document_char_offset (document, evidence->cue_end));
   add_string_or_null (builder, "text", cue);
   json_builder_end_object (builder);
 
@@ -500,8 +500,8 @@ dm_analysis_to_csv (DmAnalysis *self)
           append_csv_field (out, link->directed ? "true" : "false", FALSE);
           append_csv_uint (out, link->weight);
           append_csv_field (out, dm_document_get_id (document), FALSE);
-          append_csv_uint (out, evidence->cstart);
-          append_csv_uint (out, evidence->cend);
+          append_csv_uint (out, dm_document_char_offset (document, evidence->start));
+          append_csv_uint (out, dm_document_char_offset (document, evidence->end));
           append_csv_field (out, cue, FALSE);
           append_csv_field (out, rule_id (self, evidence->rule), FALSE);
           /* Not the locale's decimal comma: that would need quoting and

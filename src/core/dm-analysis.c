@@ -8,7 +8,6 @@
 
 #include "dm-analysis.h"
 #include "dm-extractor.h"
-#include "dm-utf8-count.h"
 
 /* Bytes from which a document's arrays are reserved at once (a mapping of
  * their own rather than heap pages shared with others). */
@@ -103,27 +102,6 @@ link_key_equal (gconstpointer a, gconstpointer b)
   return memcmp (a, b, sizeof (LinkKey)) == 0;
 }
 
-/* Byte offsets to character offsets for a walk through one document in
- * text order: each step counts only the bytes between the last offset and
- * the new one (backwards too, a little, within a sentence). */
-typedef struct {
-  const char *text;
-  gsize       byte;
-  gsize       chars;
-} CharCursor;
-
-static gint32
-char_cursor_move (CharCursor *cursor,
-                  gsize       byte)
-{
-  if (byte >= cursor->byte)
-    cursor->chars += dm_utf8_count_chars (cursor->text, cursor->byte, byte);
-  else
-    cursor->chars -= dm_utf8_count_chars (cursor->text, byte, cursor->byte);
-  cursor->byte = byte;
-  return (gint32) cursor->chars;
-}
-
 /* Working arrays of one analysis, emptied for each document rather than
  * allocated afresh: a corpus of large documents would otherwise map and
  * fault in new memory for each. */
@@ -145,7 +123,6 @@ typedef struct {
 static void
 add_evidence (DmAnalysis            *self,
               Scratch               *scratch,
-              CharCursor            *cursor,
               guint                  doc,
               guint                  sentence_index,
               const DmSentence      *sentence,
@@ -175,12 +152,8 @@ add_evidence (DmAnalysis            *self,
   ev.sentence = sentence_index;
   ev.start = sentence->start;
   ev.end = sentence->end;
-  ev.cstart = char_cursor_move (cursor, sentence->start);
   ev.cue_start = found->cue_start;
   ev.cue_end = found->cue_end;
-  ev.cue_cstart = char_cursor_move (cursor, found->cue_start);
-  ev.cue_cend = char_cursor_move (cursor, found->cue_end);
-  ev.cend = char_cursor_move (cursor, sentence->end);
   ev.rule = found->rule;
   ev.confidence = found->confidence;
   g_array_append_val (self->evidence, ev);
@@ -273,7 +246,6 @@ analyze_document (DmAnalysis *self,
   GArray *found = scratch->found;
   guint mi = 0, hi = 0, first_hit, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
   const DmHit *cue_hits;
-  CharCursor mention_cursor = { text, 0, 0 }, evidence_cursor = { text, 0, 0 };
 
   /* A large document's sentences get room for one every 32 bytes, more
    * than prose has: the pages that stay unused are never touched, so they
@@ -296,8 +268,6 @@ analyze_document (DmAnalysis *self,
       const DmMatch *m = &g_array_index (matches, DmMatch, i);
       DmMention mention = {
         doc, m->actor, m->sentence, m->start, m->end,
-        char_cursor_move (&mention_cursor, m->start),
-        char_cursor_move (&mention_cursor, m->end),
         m->confidence, m->flags,
       };
       g_array_append_val (self->mentions, mention);
@@ -335,7 +305,7 @@ analyze_document (DmAnalysis *self,
                                   hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
                                   previous_person, found);
       for (guint k = 0; k < found->len; k++)
-        add_evidence (self, scratch, &evidence_cursor, doc, s, sentence,
+        add_evidence (self, scratch, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
 
       for (guint k = 0; k < confident->len; k++)
@@ -572,6 +542,16 @@ dm_analysis_get_link (DmAnalysis *self, guint index)
   g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
   g_return_val_if_fail (index < self->links->len, NULL);
   return &g_array_index (self->links, DmLink, index);
+}
+
+glong
+dm_analysis_char_offset (DmAnalysis *self,
+                         guint       doc,
+                         gsize       byte)
+{
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), 0);
+  g_return_val_if_fail (doc < self->documents->len, 0);
+  return dm_document_char_offset (g_ptr_array_index (self->documents, doc), byte);
 }
 
 char *

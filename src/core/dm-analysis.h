@@ -13,14 +13,15 @@
 
 G_BEGIN_DECLS
 
-/* Offsets are 32-bit: a document is at most DM_MAX_INPUT_SIZE (64 MiB),
- * and an analysis of a large corpus holds millions of these records. */
+/* Offsets are 32-bit bytes: a document is at most DM_MAX_INPUT_SIZE
+ * (64 MiB), and an analysis of a large corpus holds millions of these
+ * records, each written to fresh memory.  Character offsets, for a text
+ * buffer or the exchange format, come from dm_analysis_char_offset(). */
 typedef struct {
   guint   doc;
   guint   actor;          /* gazetteer index */
   guint   sentence;       /* index into the document's sentences */
   guint32 start, end;     /* bytes into the document's text */
-  gint32  cstart, cend;   /* Unicode characters into the document's text */
   float   confidence;
   DmMatchFlags flags;
 } DmMention;
@@ -29,9 +30,7 @@ typedef struct {
   guint   doc;
   guint   sentence;
   guint32 start, end;           /* the sentence, bytes */
-  gint32  cstart, cend;         /* the sentence, characters */
   guint32 cue_start, cue_end;   /* the cue, bytes */
-  gint32  cue_cstart, cue_cend;
   guint   rule;                 /* lexicon rule index */
   float   confidence;
 } DmEvidence;
@@ -87,6 +86,10 @@ const DmActorSummary *dm_analysis_find_actor (DmAnalysis *self, guint actor);
 /* Links, sorted by weight (heaviest first), then source, target, kind. */
 guint         dm_analysis_get_n_links (DmAnalysis *self);
 const DmLink *dm_analysis_get_link (DmAnalysis *self, guint index);
+
+/* The Unicode character offset of byte @byte of document @doc's text
+ * (dm_document_char_offset(): fast when called in text order). */
+glong dm_analysis_char_offset (DmAnalysis *self, guint doc, gsize byte);
 
 /* A short title: the document's title, or "N articles". Free with g_free(). */
 char *dm_analysis_dup_title (DmAnalysis *self);

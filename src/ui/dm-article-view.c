@@ -3,9 +3,10 @@
  * (with a heading each when there are several), and the highlights of the
  * shared selection as text tags.
  *
- * GtkTextBuffer counts in characters, as DmMention and DmEvidence do, so a
- * mention lands in the buffer at its document's start plus its cstart.  The
- * passages are kept as sorted buffer ranges for Next/Previous. */
+ * GtkTextBuffer counts in characters, so a mention lands in the buffer at
+ * its document's start plus the character offset of its first byte
+ * (dm_document_char_offset()).  The passages are kept as sorted buffer
+ * ranges for Next/Previous. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -190,7 +191,9 @@ highlight_actor (DmArticleView *self,
       DmDocument *document = dm_analysis_get_document (self->analysis, m->doc);
       int base = doc_start (self, m->doc);
 
-      apply_tag (self, self->mention_tag, base + m->cstart, base + m->cend);
+      apply_tag (self, self->mention_tag,
+                 base + dm_document_char_offset (document, m->start),
+                 base + dm_document_char_offset (document, m->end));
       add_passage (self,
                    base + dm_document_char_offset (document, sentence->start),
                    base + dm_document_char_offset (document, sentence->end));
@@ -206,11 +209,16 @@ highlight_link (DmArticleView *self,
   for (guint i = 0; i < link->n_evidence; i++)
     {
       const DmEvidence *e = &link->evidence[i];
+      DmDocument *document = dm_analysis_get_document (self->analysis, e->doc);
       int base = doc_start (self, e->doc);
+      int start = base + dm_document_char_offset (document, e->start);
+      int end = base + dm_document_char_offset (document, e->end);
 
-      apply_tag (self, self->evidence_tag, base + e->cstart, base + e->cend);
-      apply_tag (self, self->cue_tag, base + e->cue_cstart, base + e->cue_cend);
-      add_passage (self, base + e->cstart, base + e->cend);
+      apply_tag (self, self->evidence_tag, start, end);
+      apply_tag (self, self->cue_tag,
+                 base + dm_document_char_offset (document, e->cue_start),
+                 base + dm_document_char_offset (document, e->cue_end));
+      add_passage (self, start, end);
     }
 }
 
@@ -396,7 +404,8 @@ find_mention_at (DmArticleView *self,
       guint mid = (lo + hi) / 2;
       const DmMention *m = &g_array_index (mentions, DmMention, mid);
 
-      if (m->doc < doc || (m->doc == doc && m->cstart <= c))
+      if (m->doc < doc
+          || (m->doc == doc && dm_analysis_char_offset (self->analysis, doc, m->start) <= c))
         lo = mid + 1;
       else
         hi = mid;
@@ -408,7 +417,8 @@ find_mention_at (DmArticleView *self,
   {
     const DmMention *m = &g_array_index (mentions, DmMention, lo - 1);
 
-    if (m->doc == doc && c >= m->cstart && c < m->cend)
+    if (m->doc == doc && c >= dm_analysis_char_offset (self->analysis, doc, m->start)
+        && c < dm_analysis_char_offset (self->analysis, doc, m->end))
       return m;
   }
 

@@ -223,8 +223,10 @@ create_evidence_row (DmLinksPanel     *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   }
   g_object_set_data (G_OBJECT (row), "doc", GUINT_TO_POINTER (evidence->doc));
-  g_object_set_data (G_OBJECT (row), "cstart", GSIZE_TO_POINTER ((gsize) evidence->cstart));
-  g_object_set_data (G_OBJECT (row), "cend", GSIZE_TO_POINTER ((gsize) evidence->cend));
+  g_object_set_data (G_OBJECT (row), "cstart",
+                     GSIZE_TO_POINTER ((gsize) dm_document_char_offset (document, evidence->start)));
+  g_object_set_data (G_OBJECT (row), "cend",
+                     GSIZE_TO_POINTER ((gsize) dm_document_char_offset (document, evidence->end)));
 
   g_ptr_array_add (self->evidence_rows, g_steal_pointer (&why));
 
