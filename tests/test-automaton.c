@@ -63,7 +63,7 @@ check_range (DmAutomaton *automaton, const char *text, gsize start, gsize end)
   g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (DmHit));
   g_autoptr (GArray) want = naive_hits (text, start, end);
 
-  dm_automaton_scan (automaton, text, start, end, got);
+  dm_automaton_scan (automaton, text, start, end, got, NULL);
   g_assert_cmpuint (got->len, ==, want->len);
   for (guint i = 0; i < want->len; i++)
     {

@@ -337,11 +337,13 @@ dm_automaton_scan (const DmAutomaton *self,
                    const char        *text,
                    gsize              start,
                    gsize              end,
-                   GArray            *hits)
+                   GArray            *hits,
+                   GArray            *scratch)
 {
   guint32 row_a = 0, row_b = 0;
   gsize mid, len_a, len_b, both, i;
-  g_autoptr (GArray) later = NULL;
+  g_autoptr (GArray) own_scratch = NULL;
+  GArray *later = scratch;
 
   if (end - start < TWO_LANES_FROM)
     {
@@ -359,7 +361,9 @@ dm_automaton_scan (const DmAutomaton *self,
   len_a = MIN (end, mid + self->max_length) - start;
   len_b = end - mid;
   both = MIN (len_a, len_b);
-  later = g_array_new (FALSE, FALSE, sizeof (DmHit));
+  if (later == NULL)
+    later = own_scratch = g_array_new (FALSE, FALSE, sizeof (DmHit));
+  g_array_set_size (later, 0);
   for (i = 0; i < both; i++)
     {
       scan_byte (self, text, start, end, mid, start + i, &row_a, hits);

@@ -21,10 +21,12 @@ DmAutomaton *dm_automaton_new (const char *const *patterns, guint n_patterns);
 void         dm_automaton_free (DmAutomaton *self);
 
 /* Appends the hits in text[start, end) to @hits (DmHit), by end position,
+ * working in @scratch (a DmHit array, or NULL) on long texts,
  * leaving out those glued to an ASCII letter, digit or underscore on a side
  * where the pattern has one ("us" in "thus"); the range's ends count as
  * boundaries.  Other boundary rules (Unicode letters) are the caller's. */
-void  dm_automaton_scan (const DmAutomaton *self, const char *text, gsize start, gsize end, GArray *hits);
+void  dm_automaton_scan (const DmAutomaton *self, const char *text, gsize start, gsize end, GArray *hits,
+                         GArray *scratch);
 gsize dm_automaton_count (const DmAutomaton *self, const char *text, gsize length);
 
 /* Adds @text and its typographic variants (’ for ', en dash and

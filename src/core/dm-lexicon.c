@@ -434,7 +434,7 @@ dm_lexicon_find_reusing (DmLexicon  *self,
   g_return_if_fail (DM_IS_LEXICON (self));
 
   g_array_set_size (hits, 0);
-  dm_automaton_scan (self->automaton, text, start, end, hits);
+  dm_automaton_scan (self->automaton, text, start, end, hits, NULL);
   dm_lexicon_select_cues (self, text, start, end, hits, out);
 }
 

@@ -32,6 +32,7 @@ struct _DmMatcher {
   GArray      *candidates;    /* Candidate: kept between calls, so a long
                                * analysis does not grow a fresh one per document */
   guint        n_alias_patterns; /* patterns past these are cue forms */
+  GArray      *lane_scratch;  /* DmHit, the automaton's, kept likewise */
 };
 
 typedef DmHit Candidate;
@@ -111,6 +112,7 @@ dm_matcher_new_with_cues (DmGazetteer *gazetteer,
       g_hash_table_add (self->state_nouns, lower);
     }
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (DmHit));
   return self;
 }
 
@@ -124,6 +126,7 @@ dm_matcher_free (DmMatcher *self)
   dm_automaton_free (self->automaton);
   g_hash_table_unref (self->state_nouns);
   g_array_unref (self->candidates);
+  g_array_unref (self->lane_scratch);
   g_free (self);
 }
 
@@ -474,7 +477,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
   gsize taken_until = 0;
 
   g_array_set_size (candidates, 0);
-  dm_automaton_scan (self->automaton, text, 0, length, candidates);
+  dm_automaton_scan (self->automaton, text, 0, length, candidates, self->lane_scratch);
   set_cue_hits_apart (self, candidates, cue_hits);
 
   /* Validate first, so that a hit that fails its checks ("us") never
