@@ -246,6 +246,8 @@ analyze_document (DmAnalysis *self,
   GArray *found = scratch->found;
   guint mi = 0, hi = 0, first_hit, previous_paragraph = G_MAXUINT, previous_person = DM_NO_ACTOR;
   const DmHit *cue_hits;
+  const DmMatch *sentence_matches;
+  guint first_match, n_sentence_matches, n_ambiguous;
 
   /* A large document's sentences get room for one every 32 bytes, more
    * than prose has: the pages that stay unused are never touched, so they
@@ -263,15 +265,18 @@ analyze_document (DmAnalysis *self,
   g_array_set_size (scratch->cue_hits, 0);
   dm_matcher_find_with_cues (scratch->matcher, text, length, parts.sentences, matches, scratch->cue_hits);
 
-  for (guint i = 0; i < matches->len; i++)
-    {
-      const DmMatch *m = &g_array_index (matches, DmMatch, i);
-      DmMention mention = {
-        doc, m->actor, m->sentence, m->start, m->end,
-        m->confidence, m->flags,
-      };
-      g_array_append_val (self->mentions, mention);
-    }
+  {
+    guint first = self->mentions->len;
+    DmMention *mentions;
+
+    g_array_set_size (self->mentions, first + matches->len);
+    mentions = &g_array_index (self->mentions, DmMention, first);
+    for (guint i = 0; i < matches->len; i++)
+      {
+        const DmMatch *m = &g_array_index (matches, DmMatch, i);
+        mentions[i] = (DmMention) { doc, m->actor, m->sentence, m->start, m->end, m->confidence, m->flags };
+      }
+  }
 
   for (guint s = 0; s < parts.sentences->len; s++)
     {
@@ -282,13 +287,22 @@ analyze_document (DmAnalysis *self,
       previous_paragraph = sentence->paragraph;
 
       /* Ambiguous mentions (Georgia near Atlanta) are listed but never
-       * make a link. */
-      g_array_set_size (confident, 0);
+       * make a link: the sentence's others are copied apart when it has
+       * one, else taken as they are. */
+      first_match = mi;
+      n_ambiguous = 0;
       for (; mi < matches->len && g_array_index (matches, DmMatch, mi).sentence == s; mi++)
+        n_ambiguous += (g_array_index (matches, DmMatch, mi).flags & DM_MATCH_AMBIGUOUS) != 0;
+      sentence_matches = mi > first_match ? &g_array_index (matches, DmMatch, first_match) : NULL;
+      n_sentence_matches = mi - first_match;
+      if (n_ambiguous > 0)
         {
-          const DmMatch *m = &g_array_index (matches, DmMatch, mi);
-          if (!(m->flags & DM_MATCH_AMBIGUOUS))
-            g_array_append_val (confident, *m);
+          g_array_set_size (confident, 0);
+          for (guint k = first_match; k < mi; k++)
+            if (!(g_array_index (matches, DmMatch, k).flags & DM_MATCH_AMBIGUOUS))
+              g_array_append_val (confident, g_array_index (matches, DmMatch, k));
+          sentence_matches = (const DmMatch *) (void *) confident->data;
+          n_sentence_matches = confident->len;
         }
 
       /* The cue hits that end inside the sentence: they come by end. */
@@ -301,16 +315,16 @@ analyze_document (DmAnalysis *self,
 
       g_array_set_size (found, 0);
       dm_extract_links_from_hits (scratch->extractor, text, sentence,
-                                  (const DmMatch *) confident->data, confident->len,
+                                  sentence_matches, n_sentence_matches,
                                   hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
                                   previous_person, found);
       for (guint k = 0; k < found->len; k++)
         add_evidence (self, scratch, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
 
-      for (guint k = 0; k < confident->len; k++)
+      for (guint k = 0; k < n_sentence_matches; k++)
         {
-          const DmMatch *m = &g_array_index (confident, DmMatch, k);
+          const DmMatch *m = &sentence_matches[k];
           if (dm_gazetteer_get_alias (self->gazetteer, m->alias)->group == DM_ALIAS_OFFICE_HOLDER)
             previous_person = m->actor;
         }
