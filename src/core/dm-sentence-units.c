@@ -15,6 +15,8 @@ typedef struct {
   GArray      *units;
   guint        previous_person;
   gboolean     in_title;    /* a headline: its own punctuation rules */
+  guint32      seen_classes; /* the DmWordClass bits of all its words */
+  gboolean     seen_possessive; /* a "'s" among its words */
 } Builder;
 
 static const char *prepositions[] = {
@@ -117,6 +119,7 @@ static guint pair_n_words[G_N_ELEMENTS (pair_phrases)];
 typedef struct {
   char    word[DM_UNIT_MAX_WORD];
   guint32 classes;
+  guint32 pair_phrases;  /* bit p: pair phrase p starts with this word */
 } WordEntry;
 
 static WordEntry word_table[WORD_TABLE_SIZE];
@@ -145,7 +148,7 @@ find_word_entry (const char *word,
   return &word_table[slot];
 }
 
-static void
+static WordEntry *
 add_word_class (const char *word,
                 guint32     bits)
 {
@@ -157,6 +160,7 @@ add_word_class (const char *word,
   if (entry->word[0] == '\0')
     memcpy (entry->word, word, length + 1);
   entry->classes |= bits;
+  return entry;
 }
 
 static void
@@ -179,22 +183,30 @@ ensure_word_table (void)
           for (guint k = 0; words[k] && k < MAX_PAIR_WORDS; k++)
             pair_words[p][k] = words[k];
           pair_n_words[p] = g_strv_length (words);
-          add_word_class (words[0], DM_WORD_PAIR_START);
+          add_word_class (words[0], DM_WORD_PAIR_START)->pair_phrases |= 1u << p;
           n_words++;
           g_free (words);  /* the array only: its strings are kept */
         }
       g_assert (n_words * 2 < WORD_TABLE_SIZE);
+      G_STATIC_ASSERT (G_N_ELEMENTS (pair_phrases) - 1 <= 32);
       g_once_init_leave (&ready, 1);
     }
 }
 
-/* @word is lower case, @length bytes long. */
-static guint32
-word_classes (const char *word,
-              gsize       length)
+/* Sets @u's class bits and pair phrases from its lower-case word, of
+ * @length bytes. */
+static void
+classify_unit_word (Builder *ctx,
+                    DmUnit  *u,
+                    gsize    length)
 {
+  const WordEntry *entry;
+
   ensure_word_table ();
-  return find_word_entry (word, length)->classes;
+  entry = find_word_entry (u->word, length);
+  u->classes = entry->classes;
+  u->pair_phrases = entry->pair_phrases;
+  ctx->seen_classes |= entry->classes;
 }
 
 /* ASCII first: nearly every byte of an English article is. */
@@ -296,7 +308,8 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
         {
           u->type = DM_UNIT_WORD;
           strcpy (u->word, "'s");
-          u->classes = word_classes (u->word, 2);
+          classify_unit_word (ctx, u, 2);
+          ctx->seen_possessive = TRUE;
           pos += (*p == '\'' ? 2 : 4);
         }
       else if (is_word_char_at (p))
@@ -308,7 +321,7 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
           u->type = DM_UNIT_WORD;
           if (apostrophe && g_str_has_suffix (u->word, "n't"))
             n = strlen (strcpy (u->word, "n't"));
-          u->classes = word_classes (u->word, n);
+          classify_unit_word (ctx, u, n);
         }
       else
         {
@@ -554,12 +567,18 @@ mark_pair_references (Builder *ctx)
   ensure_word_table ();  /* cuts the pair phrases into words */
   for (guint i = 0; i < ctx->units->len; i++)
     {
-      if (dm_units_get (ctx->units, i)->type != DM_UNIT_WORD || !(dm_units_get (ctx->units, i)->classes & DM_WORD_PAIR_START))
+      guint32 phrases;
+
+      if (dm_units_get (ctx->units, i)->type != DM_UNIT_WORD)
         continue;
-      for (guint p = 0; pair_phrases[p]; p++)
+      phrases = dm_units_get (ctx->units, i)->pair_phrases;
+      for (guint p = 0; phrases != 0; p++, phrases >>= 1)
         {
           const char *const *words = pair_words[p];
           guint n = pair_n_words[p], k;
+
+          if (!(phrases & 1))
+            continue;
 
           for (k = 0; k < n && i + k < ctx->units->len && dm_unit_is_word (dm_units_get (ctx->units, i + k), words[k]); k++)
             ;
@@ -679,10 +698,16 @@ dm_sentence_units_build (GArray           *units,
   g_array_set_size (units, 0);
 
   build_units (&builder, sentence, mentions, n_mentions, cues);
+  /* The passes a sentence's words call for: most have no "'s", no
+   * pair phrase, no "he". */
   merge_titles (&builder);
-  attach_possessives (&builder);
-  mark_pair_references (&builder);
+  if (builder.seen_possessive)
+    attach_possessives (&builder);
+  if (builder.seen_classes & DM_WORD_PAIR_START)
+    mark_pair_references (&builder);
   merge_coordination (&builder);
-  resolve_pronouns (&builder);
-  resolve_pair_references (&builder);
+  if (builder.seen_classes & DM_WORD_PERSON_PRONOUN)
+    resolve_pronouns (&builder);
+  if (builder.seen_classes & DM_WORD_PAIR_START)
+    resolve_pair_references (&builder);
 }

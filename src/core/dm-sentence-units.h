@@ -62,6 +62,7 @@ typedef struct {
   /* DM_UNIT_WORD (lower case) and DM_UNIT_PUNCT */
   char       word[DM_UNIT_MAX_WORD];
   guint32    classes;     /* DM_UNIT_WORD: its DmWordClass bits */
+  guint32    pair_phrases; /* DM_UNIT_WORD: the pair phrases it may start */
 } DmUnit;
 
 /* Fills @units (DmUnit, emptied first) with the units of @sentence of
