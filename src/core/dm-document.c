@@ -200,6 +200,33 @@ dm_document_new (const char *id,
                        NULL);
 }
 
+DmDocument *
+dm_document_new_take_text (const char *id,
+                           const char *title,
+                           const char *source,
+                           const char *date,
+                           const char *url,
+                           char       *text,
+                           gboolean    title_in_text)
+{
+  DmDocument *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (DM_TYPE_DOCUMENT,
+                       "id", id,
+                       "title", title,
+                       "source", source,
+                       "date", date,
+                       "url", url,
+                       "title-in-text", title_in_text,
+                       NULL);
+  g_free (self->text);
+  self->text = text;
+  self->length = strlen (text);
+  return self;
+}
+
 const char *
 dm_document_get_id (DmDocument *self)
 {

@@ -24,6 +24,16 @@ DmDocument *dm_document_new (const char *id,
                              const char *text,
                              gboolean    title_in_text);
 
+/* The same, taking @text (NUL-terminated, freed with g_free()) instead of
+ * copying it: a loader hands over the text it built. */
+DmDocument *dm_document_new_take_text (const char *id,
+                                       const char *title,
+                                       const char *source,
+                                       const char *date,
+                                       const char *url,
+                                       char       *text,
+                                       gboolean    title_in_text);
+
 const char *dm_document_get_id (DmDocument *self);
 const char *dm_document_get_title (DmDocument *self);
 const char *dm_document_get_source (DmDocument *self);
