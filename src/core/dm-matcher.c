@@ -475,6 +475,8 @@ dm_matcher_find_with_cues (DmMatcher    *self,
   GArray *candidates = self->candidates;
   guint si = 0;
   gsize taken_until = 0;
+  guint context_paragraph = G_MAXUINT, context_alias = G_MAXUINT;
+  gboolean context_found = FALSE;
 
   g_array_set_size (candidates, 0);
   dm_automaton_scan (self->automaton, text, 0, length, candidates, self->lane_scratch);
@@ -537,15 +539,24 @@ dm_matcher_find_with_cues (DmMatcher    *self,
         }
       if (sentence && alias->ambiguous_context)
         {
-          gsize pstart, pend;
-          paragraph_range (sentences, si, &pstart, &pend);
-          for (guint k = 0; alias->ambiguous_context[k]; k++)
-            if (contains_word (text + pstart, pend - pstart, alias->ambiguous_context[k]))
-              {
-                m.confidence = 0.3f;
-                m.flags |= DM_MATCH_AMBIGUOUS;
-                break;
-              }
+          /* The paragraph's verdict holds for every mention of the alias
+           * in it: looked up once. */
+          if (sentence->paragraph != context_paragraph || p->alias != context_alias)
+            {
+              gsize pstart, pend;
+
+              paragraph_range (sentences, si, &pstart, &pend);
+              context_paragraph = sentence->paragraph;
+              context_alias = p->alias;
+              context_found = FALSE;
+              for (guint k = 0; alias->ambiguous_context[k] && !context_found; k++)
+                context_found = contains_word (text + pstart, pend - pstart, alias->ambiguous_context[k]);
+            }
+          if (context_found)
+            {
+              m.confidence = 0.3f;
+              m.flags |= DM_MATCH_AMBIGUOUS;
+            }
         }
       g_array_append_val (out, m);
       taken_until = c->end;
