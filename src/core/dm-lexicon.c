@@ -22,7 +22,11 @@ struct _DmLexicon {
   GArray      *rules;      /* DmCueRule */
   GArray      *form_rule;  /* guint: rule of each form */
   GPtrArray   *forms;      /* char *: every form, for a scanner of its own */
+  /* Built on the first dm_lexicon_find(): the analysis finds cues in its
+   * matcher's scan (dm_lexicon_get_forms()), so most programs never need
+   * it, and it would cost their start-up some milliseconds. */
   DmAutomaton *automaton;
+  GMutex       automaton_lock;
 };
 
 G_DEFINE_FINAL_TYPE (DmLexicon, dm_lexicon, G_TYPE_OBJECT)
@@ -43,6 +47,7 @@ dm_lexicon_finalize (GObject *object)
   g_array_unref (self->form_rule);
   g_clear_pointer (&self->forms, g_ptr_array_unref);
   dm_automaton_free (self->automaton);
+  g_mutex_clear (&self->automaton_lock);
   G_OBJECT_CLASS (dm_lexicon_parent_class)->finalize (object);
 }
 
@@ -58,6 +63,7 @@ dm_lexicon_init (DmLexicon *self)
   self->rules = g_array_new (FALSE, TRUE, sizeof (DmCueRule));
   g_array_set_clear_func (self->rules, rule_clear);
   self->form_rule = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_mutex_init (&self->automaton_lock);
 }
 
 static gboolean
@@ -292,7 +298,6 @@ dm_lexicon_new_from_data (const char *data,
     if (!load_entry (self, json_array_get_element (cues, i), i, name, forms, error))
       return NULL;
 
-  self->automaton = dm_automaton_new ((const char *const *) forms->pdata, forms->len);
   self->forms = g_steal_pointer (&forms);
   return g_steal_pointer (&self);
 }
@@ -423,6 +428,19 @@ dm_lexicon_select_cues (DmLexicon  *self,
     }
 }
 
+static const DmAutomaton *
+get_automaton (DmLexicon *self)
+{
+  const DmAutomaton *automaton;
+
+  g_mutex_lock (&self->automaton_lock);
+  if (self->automaton == NULL)
+    self->automaton = dm_automaton_new ((const char *const *) self->forms->pdata, self->forms->len);
+  automaton = self->automaton;
+  g_mutex_unlock (&self->automaton_lock);
+  return automaton;
+}
+
 void
 dm_lexicon_find_reusing (DmLexicon  *self,
                          const char *text,
@@ -434,7 +452,7 @@ dm_lexicon_find_reusing (DmLexicon  *self,
   g_return_if_fail (DM_IS_LEXICON (self));
 
   g_array_set_size (hits, 0);
-  dm_automaton_scan (self->automaton, text, start, end, hits, NULL);
+  dm_automaton_scan (get_automaton (self), text, start, end, hits, NULL);
   dm_lexicon_select_cues (self, text, start, end, hits, out);
 }
 
