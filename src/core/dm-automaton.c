@@ -21,7 +21,7 @@ struct _DmAutomaton {
   guint8   byte_class[256];
   guint    n_classes;
   guint    n_states;
-  gint32  *delta;        /* n_states × n_classes, while building */
+  gint32  *delta;        /* n_states × n_classes, while building; becomes @step */
   /* The scanning table: entry (state × n_classes + class) holds the next
    * state's row offset (state × n_classes) shifted left once, with the low
    * bit set when that state reports patterns.  The scan then needs neither
@@ -216,13 +216,14 @@ dm_automaton_new (const char *const *patterns,
     }
   self->out_patterns = (guint32 *) g_array_free (g_steal_pointer (&flat), FALSE);
 
-  self->step = g_new (guint32, (gsize) self->n_states * nc);
+  /* The scanning table takes the place of the transitions, entry by
+   * entry: a table of its own would be as much fresh memory again. */
+  self->step = (guint32 *) (void *) g_steal_pointer (&self->delta);
   for (gsize e = 0; e < (gsize) self->n_states * nc; e++)
     {
-      guint32 next = self->delta[e];
+      guint32 next = self->step[e];
       self->step[e] = (next * nc) << 1 | (self->out_count[next] > 0);
     }
-  g_clear_pointer (&self->delta, g_free);
   return self;
 }
 
