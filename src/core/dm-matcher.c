@@ -33,6 +33,7 @@ struct _DmMatcher {
                                * analysis does not grow a fresh one per document */
   guint        n_alias_patterns; /* patterns past these are cue forms */
   GArray      *lane_scratch;  /* DmHit, the automaton's, kept likewise */
+  GString     *phrase;        /* state_noun_end()'s, kept likewise */
 };
 
 typedef DmHit Candidate;
@@ -47,7 +48,9 @@ pattern_clear (gpointer data)
 static gboolean
 is_word_char (gunichar c)
 {
-  return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
+  if (c < 0x80)
+    return c == '_' || g_ascii_isalnum (c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
 DmMatcher *
@@ -113,6 +116,7 @@ dm_matcher_new_with_cues (DmGazetteer *gazetteer,
     }
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (DmHit));
+  self->phrase = g_string_new (NULL);
   return self;
 }
 
@@ -127,6 +131,7 @@ dm_matcher_free (DmMatcher *self)
   g_hash_table_unref (self->state_nouns);
   g_array_unref (self->candidates);
   g_array_unref (self->lane_scratch);
+  g_string_free (self->phrase, TRUE);
   g_free (self);
 }
 
@@ -139,6 +144,8 @@ dm_matcher_count_raw (DmMatcher  *self,
 }
 
 
+/* The character before @pos; an ASCII byte is its own character, which
+ * is nearly always the case and spares the decoding. */
 static gunichar
 char_before (const char *text,
              gsize       pos)
@@ -147,6 +154,8 @@ char_before (const char *text,
 
   if (pos == 0)
     return 0;
+  if ((guchar) text[pos - 1] < 0x80)
+    return (guchar) text[pos - 1];
   prev = g_utf8_find_prev_char (text, text + pos);
   return prev ? g_utf8_get_char_validated (prev, text + pos - prev) : 0;
 }
@@ -158,6 +167,8 @@ char_at (const char *text,
 {
   if (pos >= length)
     return 0;
+  if ((guchar) text[pos] < 0x80)
+    return (guchar) text[pos];
   return g_utf8_get_char_validated (text + pos, length - pos);
 }
 
@@ -336,7 +347,8 @@ state_noun_end (DmMatcher  *self,
   if (pos >= length || text[pos] != ' ')
     return 0;
 
-  phrase = g_string_new (NULL);
+  phrase = self->phrase;
+  g_string_truncate (phrase, 0);
   pos++;
   for (guint words = 0; words < self->max_noun_words && pos < length; words++)
     {
@@ -348,7 +360,7 @@ state_noun_end (DmMatcher  *self,
       if (words > 0)
         g_string_append_c (phrase, ' ');
       for (gsize k = pos; k < w; k++)
-        g_string_append_c (phrase, g_ascii_tolower (text[k]));
+        g_string_append_c (phrase, g_ascii_isupper (text[k]) ? text[k] + ('a' - 'A') : text[k]);
       if (g_hash_table_contains (self->state_nouns, phrase->str))
         best = w;
       else if (phrase->len > 1 && phrase->str[phrase->len - 1] == 's')
@@ -363,7 +375,6 @@ state_noun_end (DmMatcher  *self,
         break;
       pos = w + 1;
     }
-  g_string_free (phrase, TRUE);
   return best;
 }
 
