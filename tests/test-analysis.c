@@ -255,6 +255,57 @@ test_several_documents (void)
   g_assert_cmpuint (link->evidence[1].doc, ==, 1);
 }
 
+/* A gazetteer too large for the analysis' table of every possible link
+ * keeps its links in a hash table: the same links come out. */
+static void
+test_many_actors (void)
+{
+  g_autoptr (GString) data = g_string_new ("{\"version\": 1, \"actors\": [");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DmGazetteer) big = NULL;
+  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (DmAnalysis) analysis = NULL;
+  const guint n = 1100;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (data,
+                            "%s{\"code\": \"X%u\", \"name\": \"Xland %u\", \"kind\": \"state\","
+                            " \"color\": \"#000000\", \"anchor\": {\"name\": \"X\", \"lat\": 0, \"lon\": 0},"
+                            " \"aliases\": {\"names\": [\"Xland%u\"]}}",
+                            i ? ", " : "", i, i, i);
+  g_string_append (data, "]}");
+  big = dm_gazetteer_new_from_data (data->str, data->len, "big.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_gazetteer_get_n_actors (big), ==, n);
+
+  g_ptr_array_add (documents, dm_document_new ("a", NULL, NULL, NULL, NULL,
+                                               "Xland7 urged Xland1090. Xland1090 urged Xland7. Xland7 urged Xland1090.",
+                                               FALSE));
+  analysis = dm_analysis_new (big, lexicon, documents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dm_analysis_get_n_links (analysis), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const DmLink *link = dm_analysis_get_link (analysis, i);
+      const DmActorInfo *source = dm_gazetteer_get_actor (big, link->source);
+
+      g_assert_cmpint (link->kind, ==, DM_LINK_APPEAL);
+      if (g_str_equal (source->code, "X7"))
+        {
+          g_assert_cmpstr (dm_gazetteer_get_actor (big, link->target)->code, ==, "X1090");
+          g_assert_cmpuint (link->n_evidence, ==, 2);
+          g_assert_cmpuint (link->evidence[0].sentence, ==, 0);
+          g_assert_cmpuint (link->evidence[1].sentence, ==, 2);
+        }
+      else
+        {
+          g_assert_cmpstr (source->code, ==, "X1090");
+          g_assert_cmpuint (link->n_evidence, ==, 1);
+          g_assert_cmpuint (link->evidence[0].sentence, ==, 1);
+        }
+    }
+}
+
 static void
 test_cancelled (void)
 {
@@ -328,6 +379,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/analysis/sample/links", test_sample_links);
   g_test_add_func ("/analysis/sample/evidence", test_sample_evidence);
   g_test_add_func ("/analysis/several-documents", test_several_documents);
+  g_test_add_func ("/analysis/many-actors", test_many_actors);
   g_test_add_func ("/analysis/cancelled", test_cancelled);
   g_test_add_func ("/analysis/multibyte-offsets", test_multibyte_offsets);
   g_test_add_func ("/analysis/ambiguous-mentions-make-no-links", test_ambiguous_mentions_make_no_links);

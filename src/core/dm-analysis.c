@@ -108,13 +108,48 @@ link_key_equal (gconstpointer a, gconstpointer b)
 typedef struct {
   DmMatcher  *matcher;
   DmExtractor *extractor;
-  GHashTable *link_of_key;  /* LinkKey → index into links */
+  GHashTable *link_of_key;  /* LinkKey → index into links, or: */
+  guint      *link_slots;   /* (source × n + target) × kinds + kind → index + 1 */
+  guint       n_actors;
   GArray     *matches;      /* DmMatch, of the document */
   GArray     *cue_hits;     /* DmHit, raw hits of the cue forms, of the document */
   GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
   GArray     *found;        /* DmExtractedLink, of the sentence */
   GArray     *evidence_link; /* guint: the link of each evidence record, in order */
 } Scratch;
+
+/* The index of the link @found adds to, a new one if need be. */
+static guint
+find_or_add_link (DmAnalysis            *self,
+                  Scratch               *scratch,
+                  const DmExtractedLink *found)
+{
+  LinkKey key = { found->source, found->target, found->kind };
+  guint *slot = NULL;
+  gpointer value;
+  DmLink fresh = { 0 };
+
+  if (scratch->link_slots)
+    {
+      slot = &scratch->link_slots[((gsize) found->source * scratch->n_actors + found->target) * DM_N_LINK_KINDS
+                                  + found->kind];
+      if (*slot > 0)
+        return *slot - 1;
+    }
+  else if (g_hash_table_lookup_extended (scratch->link_of_key, &key, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  fresh.source = found->source;
+  fresh.target = found->target;
+  fresh.kind = found->kind;
+  fresh.directed = found->directed;
+  g_array_append_val (self->links, fresh);
+  if (slot)
+    *slot = self->links->len;
+  else
+    g_hash_table_insert (scratch->link_of_key, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (self->links->len - 1));
+  return self->links->len - 1;
+}
 
 /* Evidence goes into one array, in the order it is found, and its link
  * into another; group_evidence() groups it by link at the end.  A
@@ -128,25 +163,9 @@ add_evidence (DmAnalysis            *self,
               const DmSentence      *sentence,
               const DmExtractedLink *found)
 {
-  LinkKey key = { found->source, found->target, found->kind };
-  gpointer value;
-  guint link_index;
-  DmLink *link;
+  guint link_index = find_or_add_link (self, scratch, found);
+  DmLink *link = &g_array_index (self->links, DmLink, link_index);
   DmEvidence ev;
-
-  if (!g_hash_table_lookup_extended (scratch->link_of_key, &key, NULL, &value))
-    {
-      DmLink fresh = { 0 };
-      fresh.source = found->source;
-      fresh.target = found->target;
-      fresh.kind = found->kind;
-      fresh.directed = found->directed;
-      g_array_append_val (self->links, fresh);
-      value = GUINT_TO_POINTER (self->links->len - 1);
-      g_hash_table_insert (scratch->link_of_key, g_memdup2 (&key, sizeof key), value);
-    }
-  link_index = GPOINTER_TO_UINT (value);
-  link = &g_array_index (self->links, DmLink, link_index);
 
   ev.doc = doc;
   ev.sentence = sentence_index;
@@ -209,10 +228,18 @@ group_evidence (DmAnalysis *self,
 static void
 scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
 {
+  memset (scratch, 0, sizeof *scratch);
   scratch->matcher = dm_matcher_new_with_cues (gazetteer, lexicon);
   scratch->cue_hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
   scratch->extractor = dm_extractor_new (lexicon, gazetteer);
-  scratch->link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
+  /* A table with a slot for every possible link while the gazetteer is
+   * not huge (calloc'd: the slots never used are never touched), else a
+   * hash table. */
+  scratch->n_actors = dm_gazetteer_get_n_actors (gazetteer);
+  if (scratch->n_actors <= 1024)
+    scratch->link_slots = g_new0 (guint, (gsize) scratch->n_actors * scratch->n_actors * DM_N_LINK_KINDS);
+  else
+    scratch->link_of_key = g_hash_table_new_full (link_key_hash, link_key_equal, g_free, NULL);
   scratch->matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->confident = g_array_new (FALSE, FALSE, sizeof (DmMatch));
   scratch->found = g_array_new (FALSE, FALSE, sizeof (DmExtractedLink));
@@ -225,6 +252,7 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->matcher, dm_matcher_free);
   g_clear_pointer (&scratch->extractor, dm_extractor_free);
   g_clear_pointer (&scratch->link_of_key, g_hash_table_unref);
+  g_clear_pointer (&scratch->link_slots, g_free);
   g_clear_pointer (&scratch->matches, g_array_unref);
   g_clear_pointer (&scratch->cue_hits, g_array_unref);
   g_clear_pointer (&scratch->confident, g_array_unref);
