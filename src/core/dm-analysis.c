@@ -116,6 +116,7 @@ typedef struct {
   GArray     *confident;    /* DmMatch, of the sentence, not ambiguous */
   GArray     *found;        /* DmExtractedLink, of the sentence */
   GArray     *evidence_link; /* guint: the link of each evidence record, in order */
+  gboolean   *alias_is_person; /* per gazetteer alias: an office holder, whom "he" may mean */
 } Scratch;
 
 /* The index of the link @found adds to, a new one if need be. */
@@ -230,6 +231,9 @@ scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
 {
   memset (scratch, 0, sizeof *scratch);
   scratch->matcher = dm_matcher_new_with_cues (gazetteer, lexicon);
+  scratch->alias_is_person = g_new (gboolean, MAX (dm_gazetteer_get_n_aliases (gazetteer), 1));
+  for (guint a = 0; a < dm_gazetteer_get_n_aliases (gazetteer); a++)
+    scratch->alias_is_person[a] = dm_gazetteer_get_alias (gazetteer, a)->group == DM_ALIAS_OFFICE_HOLDER;
   scratch->cue_hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
   scratch->extractor = dm_extractor_new (lexicon, gazetteer);
   /* A table with a slot for every possible link while the gazetteer is
@@ -253,6 +257,7 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->extractor, dm_extractor_free);
   g_clear_pointer (&scratch->link_of_key, g_hash_table_unref);
   g_clear_pointer (&scratch->link_slots, g_free);
+  g_clear_pointer (&scratch->alias_is_person, g_free);
   g_clear_pointer (&scratch->matches, g_array_unref);
   g_clear_pointer (&scratch->cue_hits, g_array_unref);
   g_clear_pointer (&scratch->confident, g_array_unref);
@@ -353,7 +358,7 @@ analyze_document (DmAnalysis *self,
       for (guint k = 0; k < n_sentence_matches; k++)
         {
           const DmMatch *m = &sentence_matches[k];
-          if (dm_gazetteer_get_alias (self->gazetteer, m->alias)->group == DM_ALIAS_OFFICE_HOLDER)
+          if (scratch->alias_is_person[m->alias])
             previous_person = m->actor;
         }
     }

@@ -17,6 +17,7 @@
 
 typedef struct {
   guint    alias;      /* gazetteer alias index */
+  const DmAlias *info; /* that alias: the gazetteer does not change while it is matched */
   guint    length;     /* bytes of this variant */
   char    *bytes;      /* the variant as written (not folded), for the case check */
   gboolean word_first; /* starts with a word character, so needs a boundary before */
@@ -83,7 +84,7 @@ dm_matcher_new_with_cues (DmGazetteer *gazetteer,
       dm_expand_punctuation_variants (alias->text, variants);
       for (guint v = 0; v < variants->len; v++)
         {
-          Pattern p = { a, strlen (g_ptr_array_index (variants, v)), NULL, FALSE, FALSE };
+          Pattern p = { a, alias, strlen (g_ptr_array_index (variants, v)), NULL, FALSE, FALSE };
           p.bytes = g_steal_pointer (&g_ptr_array_index (variants, v));
           p.word_first = is_word_char (g_utf8_get_char (p.bytes));
           p.word_last = is_word_char (g_utf8_get_char (g_utf8_find_prev_char (p.bytes, p.bytes + p.length)));
@@ -499,7 +500,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
       const Pattern *p = &g_array_index (self->patterns, Pattern, c->pattern);
-      const DmAlias *alias = dm_gazetteer_get_alias (self->gazetteer, p->alias);
+      const DmAlias *alias = p->info;
 
       if (!is_whole_word (text, length, p, c->start, c->end))
         {
@@ -520,7 +521,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
       const Pattern *p = &g_array_index (self->patterns, Pattern, c->pattern);
-      const DmAlias *alias = dm_gazetteer_get_alias (self->gazetteer, p->alias);
+      const DmAlias *alias = p->info;
       const DmSentence *sentence = NULL;
       DmMatch m;
 
