@@ -248,6 +248,22 @@ dm_automaton_free (DmAutomaton *self)
  * want whole words ("us" is not in "thus"), and this cheap test spares
  * them their Unicode checks on most raw hits.  The ends of the scanned
  * range, @start and @end, count as boundaries. */
+/* Hits gathered on the stack and added to their array in blocks: a scan
+ * of a long text finds millions. */
+typedef struct {
+  GArray *out;
+  guint   n;
+  DmHit   buffer[128];
+} HitSink;
+
+static void
+flush_hits (HitSink *sink)
+{
+  if (sink->n > 0)
+    g_array_append_vals (sink->out, sink->buffer, sink->n);
+  sink->n = 0;
+}
+
 static void
 report_hits (const DmAutomaton *self,
              const char        *text,
@@ -256,7 +272,7 @@ report_hits (const DmAutomaton *self,
              gsize              limit,
              gsize              i,
              guint              state,
-             GArray            *hits)
+             HitSink           *sink)
 {
   for (guint k = 0; k < self->out_count[state]; k++)
     {
@@ -270,7 +286,9 @@ report_hits (const DmAutomaton *self,
         continue;
       if ((self->edges[pattern] & WORD_AT_END) && hit.end < end && is_ascii_word_byte (text[hit.end]))
         continue;
-      g_array_append_val (hits, hit);
+      sink->buffer[sink->n++] = hit;
+      if (sink->n == G_N_ELEMENTS (sink->buffer))
+        flush_hits (sink);
     }
 }
 
@@ -324,13 +342,13 @@ scan_byte (const DmAutomaton *self,
            gsize              limit,
            gsize              i,
            guint32           *row,
-           GArray            *hits)
+           HitSink           *sink)
 {
   guint32 entry = self->step[*row + self->byte_class[(guchar) text[i]]];
 
   *row = entry >> 1;
   if (G_UNLIKELY (entry & 1))
-    report_hits (self, text, start, end, limit, i, *row / self->n_classes, hits);
+    report_hits (self, text, start, end, limit, i, *row / self->n_classes, sink);
 }
 
 void
@@ -345,11 +363,15 @@ dm_automaton_scan (const DmAutomaton *self,
   gsize mid, len_a, len_b, both, i;
   g_autoptr (GArray) own_scratch = NULL;
   GArray *later = scratch;
+  HitSink lane_a, lane_b;
 
+  lane_a.out = hits;
+  lane_a.n = 0;
   if (end - start < TWO_LANES_FROM)
     {
       for (i = start; i < end; i++)
-        scan_byte (self, text, start, end, G_MAXSIZE, i, &row_a, hits);
+        scan_byte (self, text, start, end, G_MAXSIZE, i, &row_a, &lane_a);
+      flush_hits (&lane_a);
       return;
     }
 
@@ -365,15 +387,19 @@ dm_automaton_scan (const DmAutomaton *self,
   if (later == NULL)
     later = own_scratch = g_array_new (FALSE, FALSE, sizeof (DmHit));
   g_array_set_size (later, 0);
+  lane_b.out = later;
+  lane_b.n = 0;
   for (i = 0; i < both; i++)
     {
-      scan_byte (self, text, start, end, mid, start + i, &row_a, hits);
-      scan_byte (self, text, start, end, G_MAXSIZE, mid + i, &row_b, later);
+      scan_byte (self, text, start, end, mid, start + i, &row_a, &lane_a);
+      scan_byte (self, text, start, end, G_MAXSIZE, mid + i, &row_b, &lane_b);
     }
   for (i = both; i < len_a; i++)
-    scan_byte (self, text, start, end, mid, start + i, &row_a, hits);
+    scan_byte (self, text, start, end, mid, start + i, &row_a, &lane_a);
   for (i = both; i < len_b; i++)
-    scan_byte (self, text, start, end, G_MAXSIZE, mid + i, &row_b, later);
+    scan_byte (self, text, start, end, G_MAXSIZE, mid + i, &row_b, &lane_b);
+  flush_hits (&lane_a);
+  flush_hits (&lane_b);
   merge_lanes (hits, later, mid);
 }
 
