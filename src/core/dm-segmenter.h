@@ -15,10 +15,10 @@ typedef struct {
 } DmParagraph;
 
 typedef struct {
-  guint32  start;     /* byte offset of the first character */
-  guint32  end;       /* byte offset past the last character, trailing space excluded */
-  guint    paragraph; /* index into the paragraph array */
-  gboolean is_title;  /* the document's title line */
+  guint32 start;          /* byte offset of the first character */
+  guint32 end;            /* byte offset past the last character, trailing space excluded */
+  guint   paragraph : 31; /* index into the paragraph array */
+  guint   is_title : 1;   /* the document's title line */
 } DmSentence;
 
 /* Appends to @paragraphs (DmParagraph) and @sentences (DmSentence).
