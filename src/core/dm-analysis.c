@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "dm-analysis.h"
 #include "dm-extractor.h"
@@ -439,6 +442,25 @@ summarize_actors (DmAnalysis *self)
                          GUINT_TO_POINTER (i + 1));
 }
 
+/* Asks for the whole 2 MiB pages inside @array's first @array->len
+ * elements to be backed by huge pages when they are first written.  The
+ * first touch of a 4 KiB page costs a page fault, on a virtual machine
+ * more than the work done on the page: a large corpus writes some 60 MB of
+ * mentions and evidence, 15 000 faults, which huge pages make some 30.  A
+ * hint: where transparent huge pages are off, nothing changes. */
+static void
+advise_huge_pages (GArray *array)
+{
+#if defined(G_OS_UNIX) && defined(MADV_HUGEPAGE)
+  const guintptr huge = 2u << 20;
+  guintptr from = ((guintptr) array->data + huge - 1) & ~(huge - 1);
+  guintptr to = ((guintptr) array->data + (gsize) array->len * g_array_get_element_size (array)) & ~(huge - 1);
+
+  if (to > from)
+    madvise ((void *) from, to - from, MADV_HUGEPAGE);
+#endif
+}
+
 /* Address space for a mention every 24 bytes of text and a piece of
  * evidence every 64, more than the densest text has (untouched pages cost
  * nothing), so that the arrays of a large corpus are not copied and
@@ -452,8 +474,10 @@ reserve_records (DmAnalysis *self,
   for (guint i = 0; i < self->documents->len; i++)
     bytes += dm_document_get_length (g_ptr_array_index (self->documents, i));
   g_array_set_size (self->mentions, MIN (bytes / 24, G_MAXUINT / 2));
+  advise_huge_pages (self->mentions);
   g_array_set_size (self->mentions, 0);
   g_array_set_size (self->evidence, MIN (bytes / 64, G_MAXUINT / 2));
+  advise_huge_pages (self->evidence);
   g_array_set_size (self->evidence, 0);
   g_array_set_size (scratch->evidence_link, MIN (bytes / 64, G_MAXUINT / 2));
   g_array_set_size (scratch->evidence_link, 0);
