@@ -185,6 +185,11 @@ ensure_word_table (void)
           pair_n_words[p] = g_strv_length (words);
           add_word_class (words[0], DM_WORD_PAIR_START)->pair_phrases |= 1u << p;
           n_words++;
+          if (words[1] != NULL)
+            {
+              add_word_class (words[1], DM_WORD_PAIR_SECOND);
+              n_words++;
+            }
           g_free (words);  /* the array only: its strings are kept */
         }
       g_assert (n_words * 2 < WORD_TABLE_SIZE);
@@ -703,11 +708,11 @@ dm_sentence_units_build (GArray           *units,
   merge_titles (&builder);
   if (builder.seen_possessive)
     attach_possessives (&builder);
-  if (builder.seen_classes & DM_WORD_PAIR_START)
+  if ((builder.seen_classes & DM_WORD_PAIR_START) && (builder.seen_classes & DM_WORD_PAIR_SECOND))
     mark_pair_references (&builder);
   merge_coordination (&builder);
   if (builder.seen_classes & DM_WORD_PERSON_PRONOUN)
     resolve_pronouns (&builder);
-  if (builder.seen_classes & DM_WORD_PAIR_START)
+  if ((builder.seen_classes & DM_WORD_PAIR_START) && (builder.seen_classes & DM_WORD_PAIR_SECOND))
     resolve_pair_references (&builder);
 }

@@ -43,6 +43,7 @@ typedef enum {
   DM_WORD_NOUN_MODIFIER  = 1u << 8,  /* may stand between a preposition and its actor */
   DM_WORD_HEAD_OF_STATE  = 1u << 9,  /* "the leaders of X" act for X */
   DM_WORD_PERSON_PRONOUN = 1u << 10,
+  DM_WORD_PAIR_SECOND    = 1u << 30, /* may be second in one: "sides", "other" */
   DM_WORD_PAIR_START     = 1u << 31, /* may start "both sides", "each other" */
 } DmWordClass;
 
