@@ -290,10 +290,10 @@ analyze_document (DmAnalysis *self,
    * cost address space only, while growing by reallocation would copy the
    * array and fault its pages in again at each step.  A small document's
    * array shares its pages with other allocations, so there an unused
-   * reserve would be memory used: it grows as usual. */
-  parts.paragraphs = g_array_new (FALSE, FALSE, sizeof (DmParagraph));
+   * reserve would be memory used: it starts at about what prose needs. */
+  parts.paragraphs = g_array_sized_new (FALSE, FALSE, sizeof (DmParagraph), length / 512 + 4);
   parts.sentences = g_array_sized_new (FALSE, FALSE, sizeof (DmSentence),
-                                       length >= LARGE_DOCUMENT ? length / 32 + 1 : 0);
+                                       length >= LARGE_DOCUMENT ? length / 32 + 1 : length / 80 + 8);
   dm_segment_text (text, length, dm_document_get_title_in_text (document), parts.paragraphs, parts.sentences);
   g_array_append_val (self->parts, parts);
 

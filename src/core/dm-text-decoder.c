@@ -926,9 +926,10 @@ dm_plain_text_parse (const char  *utf8,
                      DmPlainText *plain)
 {
   /* The clean text is never longer than the input (see Cleaner), and is
-   * joined into paragraphs in place.  A power of two, for the reason
-   * read_bounded() in dm-document-loader.c gives. */
-  g_autofree char *text = g_malloc ((gsize) 1 << g_bit_storage (length));
+   * joined into paragraphs in place.  Its buffer becomes the document's
+   * text, so it is sized to the input, not rounded up for reuse: the
+   * rounding would leave a freed remainder behind every document. */
+  g_autofree char *text = g_malloc (length + 1);
   g_autoptr(GArray) lines = NULL;
   g_autofree gboolean *join = NULL;
   gsize first_end = 0;
