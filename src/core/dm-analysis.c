@@ -350,7 +350,7 @@ analyze_document (DmAnalysis *self,
         hi++;
 
       g_array_set_size (found, 0);
-      dm_extract_links_from_hits (scratch->extractor, text, sentence,
+      dm_extract_links (scratch->extractor, text, sentence,
                                   sentence_matches, n_sentence_matches,
                                   hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
                                   previous_person, found);

@@ -403,6 +403,37 @@ dm_automaton_scan (const DmAutomaton *self,
   merge_lanes (hits, later, mid);
 }
 
+static gboolean
+hit_before (const DmHit *x,
+            const DmHit *y)
+{
+  if (x->start != y->start)
+    return x->start < y->start;
+  if (x->end != y->end)
+    return x->end > y->end;
+  return x->pattern < y->pattern;
+}
+
+void
+dm_hits_sort_by_start (GArray *hits)
+{
+  DmHit *h = (DmHit *) (void *) hits->data;
+
+  /* insertion sort: hits are nearly in order already */
+  for (guint i = 1; i < hits->len; i++)
+    {
+      DmHit moving = h[i];
+      guint j = i;
+
+      while (j > 0 && hit_before (&moving, &h[j - 1]))
+        {
+          h[j] = h[j - 1];
+          j--;
+        }
+      h[j] = moving;
+    }
+}
+
 gsize
 dm_automaton_count (const DmAutomaton *self,
                     const char        *text,

@@ -29,6 +29,11 @@ void  dm_automaton_scan (const DmAutomaton *self, const char *text, gsize start,
                          GArray *scratch);
 gsize dm_automaton_count (const DmAutomaton *self, const char *text, gsize length);
 
+/* Sorts @hits (DmHit) by start, the longest first, then by pattern: the
+ * order of a leftmost-longest choice.  A scan reports them by end, which
+ * is the same order but where hits overlap, so this is one pass mostly. */
+void  dm_hits_sort_by_start (GArray *hits);
+
 /* Adds @text and its typographic variants (’ for ', en dash and
  * non-breaking hyphens for -) to @out. */
 void dm_expand_punctuation_variants (const char *text, GPtrArray *out);

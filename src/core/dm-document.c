@@ -189,15 +189,7 @@ dm_document_new (const char *id,
                  const char *text,
                  gboolean    title_in_text)
 {
-  return g_object_new (DM_TYPE_DOCUMENT,
-                       "id", id,
-                       "title", title,
-                       "source", source,
-                       "date", date,
-                       "url", url,
-                       "text", text,
-                       "title-in-text", title_in_text,
-                       NULL);
+  return dm_document_new_take_text (id, title, source, date, url, g_strdup (text ? text : ""), title_in_text);
 }
 
 DmDocument *

@@ -623,37 +623,31 @@ dm_extractor_free (DmExtractor *self)
   g_free (self);
 }
 
-static void
-extract (DmExtractor      *self,
-         const char       *text,
-         const DmSentence *sentence,
-         const DmMatch    *mentions,
-         guint             n_mentions,
-         gboolean          scan,
-         const DmHit      *cue_hits,
-         guint             n_cue_hits,
-         guint             previous_person,
-         GArray           *out)
+void
+dm_extract_links (DmExtractor      *self,
+                  const char       *text,
+                  const DmSentence *sentence,
+                  const DmMatch    *mentions,
+                  guint             n_mentions,
+                  const DmHit      *cue_hits,
+                  guint             n_cue_hits,
+                  guint             previous_person,
+                  GArray           *out)
 {
   Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE };
 
   /* A link joins two different actors, and the only actors a sentence
    * can speak of are the ones it names and the person "he" may stand
    * for; most sentences of an article name fewer than two, so this cheap
-   * test comes before the cue scan. */
+   * test comes before the cues are looked at. */
   if (!names_two_actors (mentions, n_mentions, previous_person))
     return;
   g_array_set_size (self->cues, 0);
-  if (!scan)
-    {
-      g_array_set_size (self->hits, 0);
-      for (guint i = 0; i < n_cue_hits; i++)
-        if (cue_hits[i].start >= sentence->start && cue_hits[i].end <= sentence->end)
-          g_array_append_val (self->hits, cue_hits[i]);
-      dm_lexicon_select_cues (self->lexicon, text, sentence->start, sentence->end, self->hits, self->cues);
-    }
-  else
-    dm_lexicon_find_reusing (self->lexicon, text, sentence->start, sentence->end, self->hits, self->cues);
+  g_array_set_size (self->hits, 0);
+  for (guint i = 0; i < n_cue_hits; i++)
+    if (cue_hits[i].start >= sentence->start && cue_hits[i].end <= sentence->end)
+      g_array_append_val (self->hits, cue_hits[i]);
+  dm_lexicon_select_cues (self->lexicon, text, sentence->start, sentence->end, self->hits, self->cues);
   if (self->cues->len == 0)
     return;
 
@@ -667,30 +661,4 @@ extract (DmExtractor      *self,
   for (guint i = 0; i < ctx.units->len; i++)
     if (dm_units_get (ctx.units, i)->type == DM_UNIT_CUE)
       extract_cue (&ctx, i, out);
-}
-
-void
-dm_extract_links (DmExtractor      *self,
-                  const char       *text,
-                  const DmSentence *sentence,
-                  const DmMatch    *mentions,
-                  guint             n_mentions,
-                  guint             previous_person,
-                  GArray           *out)
-{
-  extract (self, text, sentence, mentions, n_mentions, TRUE, NULL, 0, previous_person, out);
-}
-
-void
-dm_extract_links_from_hits (DmExtractor      *self,
-                            const char       *text,
-                            const DmSentence *sentence,
-                            const DmMatch    *mentions,
-                            guint             n_mentions,
-                            const DmHit      *cue_hits,
-                            guint             n_cue_hits,
-                            guint             previous_person,
-                            GArray           *out)
-{
-  extract (self, text, sentence, mentions, n_mentions, FALSE, cue_hits, n_cue_hits, previous_person, out);
 }

@@ -32,29 +32,20 @@ DmExtractor *dm_extractor_new (DmLexicon *lexicon, DmGazetteer *gazetteer);
 void         dm_extractor_free (DmExtractor *self);
 
 /* Appends to @out (DmExtractedLink) the links stated by @sentence of @text.
- * @mentions are the sentence's mentions in text order.  @previous_person is
- * the actor of the last person named before this sentence in its paragraph
- * (for "he", "him"), or DM_NO_ACTOR. */
+ * @mentions are the sentence's mentions in text order; @cue_hits the raw
+ * hits of the lexicon's forms that end inside it (those that start before
+ * it are left out here), as dm_matcher_find_with_cues() gives them.
+ * @previous_person is the actor of the last person named before this
+ * sentence in its paragraph (for "he", "him"), or DM_NO_ACTOR. */
 void dm_extract_links (DmExtractor      *self,
                        const char       *text,
                        const DmSentence *sentence,
                        const DmMatch    *mentions,
                        guint             n_mentions,
+                       const DmHit      *cue_hits,
+                       guint             n_cue_hits,
                        guint             previous_person,
                        GArray           *out);
-
-/* The same, with the cues taken from @cue_hits, the raw hits of the
- * lexicon's forms that lie inside @sentence (see
- * dm_matcher_find_with_cues()), instead of a scan of its own. */
-void dm_extract_links_from_hits (DmExtractor      *self,
-                                 const char       *text,
-                                 const DmSentence *sentence,
-                                 const DmMatch    *mentions,
-                                 guint             n_mentions,
-                                 const DmHit      *cue_hits,
-                                 guint             n_cue_hits,
-                                 guint             previous_person,
-                                 GArray           *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmExtractor, dm_extractor_free)
 

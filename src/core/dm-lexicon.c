@@ -368,35 +368,6 @@ is_boundary_after (const char *text, gsize end, gsize pos)
   return !is_word_byte (text, pos);
 }
 
-static gboolean
-hit_before (const DmHit *x, const DmHit *y)
-{
-  if (x->start != y->start)
-    return x->start < y->start;
-  return x->end > y->end;
-}
-
-/* By start, longest first: hits come by end, out of that order only where
- * cues overlap, so an insertion sort costs one pass. */
-static void
-sort_hits (GArray *hits)
-{
-  DmHit *h = (DmHit *) (void *) hits->data;
-
-  for (guint i = 1; i < hits->len; i++)
-    {
-      DmHit moving = h[i];
-      guint j = i;
-
-      while (j > 0 && hit_before (&moving, &h[j - 1]))
-        {
-          h[j] = h[j - 1];
-          j--;
-        }
-      h[j] = moving;
-    }
-}
-
 void
 dm_lexicon_select_cues (DmLexicon  *self,
                         const char *text,
@@ -409,7 +380,7 @@ dm_lexicon_select_cues (DmLexicon  *self,
 
   g_return_if_fail (DM_IS_LEXICON (self));
 
-  sort_hits (hits);
+  dm_hits_sort_by_start (hits);
   for (guint i = 0; i < hits->len; i++)
     {
       const DmHit *hit = &g_array_index (hits, DmHit, i);
@@ -442,16 +413,16 @@ get_automaton (DmLexicon *self)
 }
 
 void
-dm_lexicon_find_reusing (DmLexicon  *self,
-                         const char *text,
-                         gsize       start,
-                         gsize       end,
-                         GArray     *hits,
-                         GArray     *out)
+dm_lexicon_find (DmLexicon  *self,
+                 const char *text,
+                 gsize       start,
+                 gsize       end,
+                 GArray     *out)
 {
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
+
   g_return_if_fail (DM_IS_LEXICON (self));
 
-  g_array_set_size (hits, 0);
   dm_automaton_scan (get_automaton (self), text, start, end, hits, NULL);
   dm_lexicon_select_cues (self, text, start, end, hits, out);
 }
@@ -466,14 +437,3 @@ dm_lexicon_get_forms (DmLexicon *self,
   return (const char *const *) self->forms->pdata;
 }
 
-void
-dm_lexicon_find (DmLexicon  *self,
-                 const char *text,
-                 gsize       start,
-                 gsize       end,
-                 GArray     *out)
-{
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
-
-  dm_lexicon_find_reusing (self, text, start, end, hits, out);
-}

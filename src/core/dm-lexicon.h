@@ -48,15 +48,6 @@ void dm_lexicon_find (DmLexicon  *self,
                       gsize       end,
                       GArray     *out);
 
-/* The same, working in @hits (emptied first) so that a caller going
- * through many sentences allocates it once. */
-void dm_lexicon_find_reusing (DmLexicon  *self,
-                              const char *text,
-                              gsize       start,
-                              gsize       end,
-                              GArray     *hits,
-                              GArray     *out);
-
 /* Every form of every cue (inflected, with typographic variants), the
  * patterns of dm_lexicon_find(): for a caller that scans for them in the
  * same pass as something else.  Owned by the lexicon. */

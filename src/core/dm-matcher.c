@@ -410,39 +410,6 @@ coordinated_state_noun_end (DmMatcher  *self,
   return 0;
 }
 
-static gboolean
-candidate_before (const Candidate *x,
-                  const Candidate *y)
-{
-  if (x->start != y->start)
-    return x->start < y->start;
-  if (x->end != y->end)
-    return x->end > y->end;
-  return x->pattern < y->pattern;
-}
-
-/* By start, longest first.  The automaton reports hits by end, which is
- * the same order except where hits overlap ("Nagorno-Karabakh" and
- * "Karabakh"): an insertion sort does it in one pass. */
-static void
-sort_candidates (GArray *candidates)
-{
-  Candidate *c = (Candidate *) (void *) candidates->data;
-
-  for (guint i = 1; i < candidates->len; i++)
-    {
-      Candidate moving = c[i];
-      guint j = i;
-
-      while (j > 0 && candidate_before (&moving, &c[j - 1]))
-        {
-          c[j] = c[j - 1];
-          j--;
-        }
-      c[j] = moving;
-    }
-}
-
 /* Moves the hits of cue forms out of @candidates into @cue_hits, in the
  * same order, numbered as the lexicon numbers its forms. */
 static void
@@ -515,7 +482,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
           c->end = noun_end;  /* 0 drops it */
         }
     }
-  sort_candidates (candidates);
+  dm_hits_sort_by_start (candidates);
 
   for (guint i = 0; i < candidates->len; i++)
     {
