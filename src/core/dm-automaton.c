@@ -242,12 +242,6 @@ dm_automaton_free (DmAutomaton *self)
   g_free (self);
 }
 
-/* The hits ending at byte @i, where the scan reached @state, that start
- * before @limit.  A hit glued to an ASCII letter, digit or underscore, on
- * a side where the pattern itself ends in one, is left out: both callers
- * want whole words ("us" is not in "thus"), and this cheap test spares
- * them their Unicode checks on most raw hits.  The ends of the scanned
- * range, @start and @end, count as boundaries. */
 /* Hits gathered on the stack and added to their array in blocks: a scan
  * of a long text finds millions. */
 typedef struct {
@@ -264,6 +258,12 @@ flush_hits (HitSink *sink)
   sink->n = 0;
 }
 
+/* The hits ending at byte @i, where the scan reached @state, that start
+ * before @limit.  A hit glued to an ASCII letter, digit or underscore, on
+ * a side where the pattern itself ends in one, is left out: both callers
+ * want whole words ("us" is not in "thus"), and this cheap test spares
+ * them their Unicode checks on most raw hits.  The ends of the scanned
+ * range, @start and @end, count as boundaries. */
 static void
 report_hits (const DmAutomaton *self,
              const char        *text,
