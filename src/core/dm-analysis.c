@@ -4,9 +4,13 @@
  * aggregated per (source, target, kind) with their evidence. */
 #include "config.h"
 
+#include <glib.h>
 #include <string.h>
 #ifdef G_OS_UNIX
-#include <sys/mman.h>
+#include <sys/mman.h>   /* madvise(), for advise_huge_pages() */
+#endif
+#if defined(__linux__) && !defined(MADV_HUGEPAGE)
+#error "no MADV_HUGEPAGE on Linux: advise_huge_pages() would silently do nothing"
 #endif
 
 #include "dm-analysis.h"
