@@ -112,6 +112,7 @@ static const struct {
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.export", { "<Control>e", NULL } },
@@ -200,8 +201,8 @@ dm_application_class_init (DmApplicationClass *klass)
   app_class->activate = dm_application_activate;
   app_class->open = dm_application_open;
 
-  /* Before startup: GtkApplication loads the shortcuts window and
-   * AdwApplication the style sheet from the resource base path. */
+  /* Before startup: AdwApplication loads the style sheet from the
+   * resource base path. */
   dm_ui_register_resources ();
 }
 
