@@ -5,7 +5,10 @@
  * polygons are read-only once loaded, and each source owns a tint nobody
  * changes), then, back on the main thread, wraps the pixels in a
  * GdkMemoryTexture, which needs no copy: cairo's ARGB32 is GDK's default
- * memory format on either endianness.
+ * memory format on either endianness.  The workers are a pool of their
+ * own, no more threads than cores: GIO's pool would start up to ten for
+ * the tiles of one view, each competing with the main thread for a core
+ * and keeping a malloc arena of its own (about 2 MiB each) for good.
  *
  * libshumate 1.0 puts tiles at fractional pixels, so the edges of two
  * neighbours each cover part of the pixel between them and what lies
@@ -131,13 +134,13 @@ tile_job_free (TileJob *job)
   g_free (job);
 }
 
+/* In the tile pool; takes the task's reference. */
 static void
-draw_tile_in_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+draw_tile_in_thread (gpointer data,
+                     gpointer user_data)
 {
-  TileJob *job = task_data;
+  g_autoptr(GTask) task = data;
+  TileJob *job = g_task_get_task_data (task);
   int size = (256 + 2 * BORDER) * job->scale;
   DmBasemapOptions options;
   cairo_surface_t *surface;
@@ -176,6 +179,23 @@ draw_tile_in_thread (GTask        *task,
                                             (GDestroyNotify) cairo_surface_destroy,
                                             surface);
   g_task_return_boolean (task, TRUE);
+}
+
+static GThreadPool *
+get_tile_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *new_pool = g_thread_pool_new (draw_tile_in_thread, NULL,
+                                                 CLAMP ((int) g_get_num_processors (), 1, 4),
+                                                 FALSE, NULL);
+
+      g_once_init_leave (&pool, new_pool);
+    }
+
+  return pool;
 }
 
 static void
@@ -242,7 +262,7 @@ dm_basemap_source_fill_tile_async (ShumateMapSource    *source,
   g_task_set_source_tag (inner, draw_tile_in_thread);
   g_task_set_task_data (inner, job, (GDestroyNotify) tile_job_free);
   self->n_pending++;
-  g_task_run_in_thread (inner, draw_tile_in_thread);
+  g_thread_pool_push (get_tile_pool (), g_steal_pointer (&inner), NULL);
 }
 
 static gboolean
