@@ -116,7 +116,10 @@ update_empty_state (DmActorList *self)
                                        _("The article names none of the actors Diplomap knows"));
     }
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  /* Before any analysis (the first frames, while the documents load)
+   * there is nothing to say: the list stays blank rather than claim that
+   * the article names no actor. */
+  gtk_stack_set_visible_child_name (self->stack, empty && self->analysis != NULL ? "empty" : "list");
 }
 
 static void
