@@ -846,6 +846,53 @@ test_open_newest_wins (void)
   g_assert_true (dm_window_load_sample_sync (window, NULL));
 }
 
+static gboolean
+window_done_loading (gpointer data)
+{
+  return !dm_window_is_loading (DM_WINDOW (data));
+}
+
+static gboolean
+map_done_loading (gpointer data)
+{
+  return !dm_map_view_is_loading (DM_MAP_VIEW (data));
+}
+
+/* At startup the last session is opened before the window is shown: the
+ * open waits for the window's first frame, then fills it, and the map
+ * draws no basemap before the analysis tints it.  A window that is never
+ * shown gets its documents all the same. */
+static void
+test_open_before_first_frame (void)
+{
+  DmWindow *shown = dm_window_new (GTK_APPLICATION (app), dm_application_get_settings (app));
+  DmWindow *hidden = dm_window_new (GTK_APPLICATION (app), dm_application_get_settings (app));
+  DmMapView *map = DM_MAP_VIEW (dm_window_get_map_view (shown));
+
+  dm_window_open_sample (shown);
+  dm_window_open_sample (hidden);
+  g_assert_true (dm_window_is_loading (shown));
+  g_assert_true (dm_map_view_is_loading (map));
+  gtk_window_present (GTK_WINDOW (shown));
+  g_assert_null (dm_window_get_analysis (shown));
+
+  g_assert_true (dm_test_wait_for (window_done_loading, shown, TIMEOUT_MS));
+  g_assert_nonnull (dm_window_get_analysis (shown));
+  g_assert_cmpuint (dm_analysis_get_n_actors (dm_window_get_analysis (shown)), ==,
+                    dm_analysis_get_n_actors (analysis ()));
+  g_assert_true (dm_test_wait_for (map_done_loading, map, TIMEOUT_MS));
+  g_assert_cmpuint (dm_basemap_source_get_n_filled (dm_map_view_get_basemap_source (map)), >, 0);
+  /* The basemap came back under the relationship view. */
+  g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (dm_map_view_get_relation_layer (map))));
+
+  g_assert_true (dm_test_wait_for (window_done_loading, hidden, TIMEOUT_MS));
+  g_assert_nonnull (dm_window_get_analysis (hidden));
+
+  gtk_window_destroy (GTK_WINDOW (shown));
+  gtk_window_destroy (GTK_WINDOW (hidden));
+  dm_test_settle (50);
+}
+
 /* The window as drawn, through the renderer the window itself uses. */
 static void
 save_screenshot_full (const char *name,
@@ -998,6 +1045,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/export-matches-cli", test_export_matches_cli);
   g_test_add_func ("/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/ui/window/open-newest-wins", test_open_newest_wins);
+  g_test_add_func ("/ui/window/open-before-first-frame", test_open_before_first_frame);
 
   status = g_test_run ();
 

@@ -47,6 +47,7 @@ struct _DmMapView
   guint                old_layer_timeout_id;
   guint                generation;
   char                *tinted_selection;   /* ISO the tiles emphasize */
+  gboolean             basemap_held;       /* no layer, only the source */
 
   ShumateMapSourceRegistry *registry;
   ShumateMapLayer     *online_layer;
@@ -183,13 +184,14 @@ static void
 rebuild_basemap (DmMapView *self)
 {
   g_autoptr(DmActorTint) tint = NULL;
+  g_autoptr(DmBasemapSource) old_source = NULL;
   ShumateMapLayer *layer;
 
   tint = create_tint (self);
 
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
-  g_clear_object (&self->source);
+  old_source = g_steal_pointer (&self->source);
   self->source = dm_basemap_source_new (self->dark, tint,
                                         gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                         ++self->generation);
@@ -197,11 +199,22 @@ rebuild_basemap (DmMapView *self)
                            G_CALLBACK (on_tile_filled_cb), self, G_CONNECT_SWAPPED);
   shumate_viewport_set_reference_map_source (self->viewport, SHUMATE_MAP_SOURCE (self->source));
 
+  /* The source alone still gives the viewport its projection and the
+   * scale its units. */
+  if (self->basemap_held)
+    return;
+
   layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->source), self->viewport);
 
+  /* Under everything else: the online tiles and the relationship view
+   * (neither exists yet when the map is made). */
   if (self->base_layer == NULL)
     {
-      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer), NULL);
+      ShumateLayer *above = self->online_layer != NULL ? SHUMATE_LAYER (self->online_layer)
+                          : self->relation_layer != NULL ? SHUMATE_LAYER (self->relation_layer)
+                          : NULL;
+
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer), above);
       self->base_layer = g_object_ref (layer);
       return;
     }
@@ -213,6 +226,16 @@ rebuild_basemap (DmMapView *self)
                                   SHUMATE_LAYER (self->base_layer));
   self->old_base_layer = g_steal_pointer (&self->base_layer);
   self->base_layer = g_object_ref (layer);
+
+  /* A layer that has not shown a tile yet (the untinted one of the first
+   * frames, before the analysis) hides nothing: it goes at once rather
+   * than draw its tiles only to be covered. */
+  if (dm_basemap_source_get_n_filled (old_source) == 0)
+    {
+      remove_old_base_layer (self);
+      return;
+    }
+
   self->old_layer_timeout_id = g_timeout_add (OLD_LAYER_TIMEOUT_MS, old_layer_timeout_cb, self);
 }
 
@@ -1036,6 +1059,30 @@ dm_map_view_pan (DmMapView *self,
                          &lat, &lon);
   shumate_map_stop_go_to (self->map);
   shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+}
+
+void
+dm_map_view_set_basemap_held (DmMapView *self,
+                              gboolean   held)
+{
+  g_return_if_fail (DM_IS_MAP_VIEW (self));
+
+  held = !!held;
+  if (self->basemap_held == held)
+    return;
+
+  self->basemap_held = held;
+  if (held)
+    {
+      remove_old_base_layer (self);
+      if (self->base_layer != NULL)
+        {
+          shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
+          g_clear_object (&self->base_layer);
+        }
+    }
+  else
+    rebuild_basemap (self);
 }
 
 gboolean

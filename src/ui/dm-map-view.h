@@ -54,6 +54,11 @@ void         dm_map_view_zoom_out         (DmMapView   *self);
 void         dm_map_view_pan              (DmMapView   *self,
                                            double       dx,
                                            double       dy);
+/* While held, the map draws no basemap: for a window whose first analysis
+ * is on its way, when tiles drawn now would be replaced by tinted ones at
+ * once.  Releasing draws the basemap of the current analysis. */
+void         dm_map_view_set_basemap_held (DmMapView   *self,
+                                           gboolean     held);
 /* Widget coordinates of a geographic point; FALSE if the widget has no
  * size yet.  For tests and popovers. */
 gboolean     dm_map_view_project          (DmMapView   *self,

@@ -5,9 +5,12 @@
  * map, the article and the links panel; none of them talks to another.
  * Opening runs the loader and the analysis in a GTask thread: each open
  * gets a fresh GCancellable and cancels the one before, and a result that
- * is no longer the newest is dropped.  The panes are laid out side by side
- * when the window is wide and stacked when it is narrow; their positions,
- * the window's size and the map's view are saved when the window closes. */
+ * is no longer the newest is dropped.  An open asked for before the
+ * window's first frame (the last session, at startup) starts right after
+ * that frame, so that the window shows as soon as GTK can draw it.  The
+ * panes are laid out side by side when the window is wide and stacked
+ * when it is narrow; their positions, the window's size and the map's
+ * view are saved when the window closes. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,6 +19,7 @@
 #include "dm-actor-list.h"
 #include "dm-article-view.h"
 #include "dm-core.h"
+#include "dm-countries.h"
 #include "dm-export-dialog.h"
 #include "dm-links-panel.h"
 #include "dm-map-view.h"
@@ -24,6 +28,7 @@
 /* At this width and above, map and article stand side by side. */
 #define WIDE_WIDTH 1100
 #define MAX_RECENT 10
+#define SPINNER_DELAY_MS 300
 
 struct _DmWindow
 {
@@ -47,7 +52,14 @@ struct _DmWindow
   DmAnalysis      *analysis;
   GCancellable    *load_cancellable;
 
+  /* An open waits for the window's first frame (see start_load). */
+  gulong           after_paint_id;
+  guint            held_idle;
+  gboolean         drawn;
+  GTask           *held_load;
+
   guint            layout_idle;
+  guint            spinner_timeout;
   gboolean         wide;
   gboolean         laid_out;
 };
@@ -147,6 +159,11 @@ load_and_analyse (LoadData      *data,
       return NULL;
     }
   result->uris = g_strv_builder_end (uris);
+
+  /* The map's labels and tiles need the country polygons: read them here
+   * rather than on the main thread in the first frame that shows the
+   * analysis.  A failure shows in the map itself. */
+  dm_countries_get_default (NULL);
 
   return result;
 }
@@ -276,12 +293,38 @@ apply_analysis (DmWindow   *self,
   remember_documents (self, result->uris);
 }
 
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner shows only once the work has taken long enough to notice:
+ * a shorter flash is noise, and at startup it would cost the first frames
+ * its icon (an SVG, hence librsvg, 6 MiB of it). */
 static void
 set_loading (DmWindow *self,
              gboolean  loading)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
-  gtk_spinner_set_spinning (self->spinner, loading);
+  /* Before the first frame, the delay has not begun (see
+   * on_first_after_paint_cb). */
+  if (loading)
+    {
+      if (self->drawn && self->spinner_timeout == 0 &&
+          !gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
+        self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
 }
 
 static void
@@ -317,11 +360,53 @@ on_load_done_cb (GObject      *source,
       /* The last session's files are gone: show the sample instead. */
       if (data->restoring && self->analysis == NULL)
         dm_window_open_sample (self);
-      return;
+    }
+  else
+    {
+      apply_analysis (self, result, data->restoring);
+      load_result_free (result);
     }
 
-  apply_analysis (self, result, data->restoring);
-  load_result_free (result);
+  if (self->load_cancellable == NULL)
+    dm_map_view_set_basemap_held (self->map_view, FALSE);
+}
+
+static void
+start_held_load (DmWindow *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->held_load);
+
+  g_clear_handle_id (&self->held_idle, g_source_remove);
+  if (task != NULL)
+    g_task_run_in_thread (task, load_thread);
+}
+
+static void
+on_first_after_paint_cb (DmWindow      *self,
+                         GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->drawn = TRUE;
+
+  start_held_load (self);
+  /* the spinner's delay begins now */
+  if (self->load_cancellable != NULL)
+    set_loading (self, TRUE);
+}
+
+/* GTK draws every window it shows; one that is still hidden once the
+ * caller is done (a window opened and presented at once is shown by
+ * then) has no frame to wait for. */
+static gboolean
+held_idle_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+
+  self->held_idle = 0;
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    start_held_load (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -339,6 +424,28 @@ start_load (DmWindow  *self,
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   set_loading (self, TRUE);
+  /* The first document's tiles are tinted: none before them. */
+  if (self->analysis == NULL && !self->drawn)
+    dm_map_view_set_basemap_held (self->map_view, TRUE);
+
+  /* Until the window's first frame is on screen, the open waits for it:
+   * on two busy cores, the loader, the analysis and the tiles they bring
+   * would slow that frame down; it shows the window, and the documents
+   * follow a few frames later. */
+  if (!self->drawn)
+    {
+      /* The open it replaces still has to return (cancelled). */
+      if (self->held_load != NULL)
+        {
+          g_autoptr(GTask) old = g_steal_pointer (&self->held_load);
+          g_task_return_error_if_cancelled (old);
+        }
+      self->held_load = g_steal_pointer (&task);
+      if (self->held_idle == 0)
+        self->held_idle = g_idle_add (held_idle_cb, self);
+      return;
+    }
+
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -396,6 +503,30 @@ update_layout_idle_cb (gpointer user_data)
     }
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+dm_window_realize (GtkWidget *widget)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dm_window_parent_class)->realize (widget);
+
+  if (!self->drawn && self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                    G_CALLBACK (on_first_after_paint_cb), self,
+                                                    G_CONNECT_SWAPPED);
+}
+
+static void
+dm_window_unrealize (GtkWidget *widget)
+{
+  DmWindow *self = DM_WINDOW (widget);
+
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (dm_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -904,6 +1035,13 @@ dm_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
+  g_clear_handle_id (&self->held_idle, g_source_remove);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  if (self->held_load != NULL)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->held_load);
+      g_task_return_error_if_cancelled (task);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
 
@@ -961,6 +1099,8 @@ dm_window_class_init (DmWindowClass *klass)
   object_class->dispose = dm_window_dispose;
   object_class->get_property = dm_window_get_property;
   object_class->set_property = dm_window_set_property;
+  widget_class->realize = dm_window_realize;
+  widget_class->unrealize = dm_window_unrealize;
   widget_class->size_allocate = dm_window_size_allocate;
   window_class->close_request = dm_window_close_request;
 
