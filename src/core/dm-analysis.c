@@ -305,18 +305,20 @@ analyze_document (DmAnalysis *self,
   g_array_set_size (scratch->cue_hits, 0);
   dm_matcher_find_with_cues (scratch->matcher, text, length, parts.sentences, matches, scratch->cue_hits);
 
-  {
-    guint first = self->mentions->len;
-    DmMention *mentions;
+  /* (an empty array may have no memory at all to point into) */
+  if (matches->len > 0)
+    {
+      guint first = self->mentions->len;
+      DmMention *mentions;
 
-    g_array_set_size (self->mentions, first + matches->len);
-    mentions = &g_array_index (self->mentions, DmMention, first);
-    for (guint i = 0; i < matches->len; i++)
-      {
-        const DmMatch *m = &g_array_index (matches, DmMatch, i);
-        mentions[i] = (DmMention) { doc, m->actor, m->sentence, m->start, m->end, m->confidence, m->flags };
-      }
-  }
+      g_array_set_size (self->mentions, first + matches->len);
+      mentions = &g_array_index (self->mentions, DmMention, first);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const DmMatch *m = &g_array_index (matches, DmMatch, i);
+          mentions[i] = (DmMention) { doc, m->actor, m->sentence, m->start, m->end, m->confidence, m->flags };
+        }
+    }
 
   for (guint s = 0; s < parts.sentences->len; s++)
     {

@@ -312,7 +312,8 @@ merge_lanes (GArray *hits,
   while (first_late > 0 && g_array_index (hits, DmHit, first_late - 1).end > mid)
     first_late--;
   tail = g_array_sized_new (FALSE, FALSE, sizeof (DmHit), hits->len - first_late);
-  g_array_append_vals (tail, &g_array_index (hits, DmHit, first_late), hits->len - first_late);
+  if (hits->len > first_late)  /* (an empty array may have no memory to point into) */
+    g_array_append_vals (tail, &g_array_index (hits, DmHit, first_late), hits->len - first_late);
   g_array_set_size (hits, first_late);
 
   while (a < tail->len || b < later->len)
