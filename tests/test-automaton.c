@@ -102,7 +102,45 @@ test_against_naive (gconstpointer data)
           check_range (automaton, text->str, 0, text->len);
         }
     }
-  dm_automaton_free (automaton);
+  dm_automaton_unref (automaton);
+}
+
+/* The shared automata are keyed by their patterns: the same patterns give
+ * the same automaton, other patterns (a gazetteer merged with a user's
+ * file) never an old one, and the cache holds a few. */
+static void
+test_shared (void)
+{
+  static const char *one[] = { "armenia", "baku" };
+  static const char *other[] = { "armenia", "bakuu" };
+  static const char *text = "Baku and bakuu, Armenia";
+  g_autoptr (DmAutomaton) a = dm_automaton_new_shared (one, G_N_ELEMENTS (one));
+  g_autoptr (DmAutomaton) b = dm_automaton_new_shared (one, G_N_ELEMENTS (one));
+  g_autoptr (DmAutomaton) c = dm_automaton_new_shared (other, G_N_ELEMENTS (other));
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
+
+  g_assert_true (a == b);
+  g_assert_true (a != c);
+  dm_automaton_scan (c, text, 0, strlen (text), hits, NULL);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpuint (g_array_index (hits, DmHit, 0).start, ==, 9);   /* bakuu */
+  g_assert_cmpuint (g_array_index (hits, DmHit, 0).pattern, ==, 1);
+  g_assert_cmpuint (g_array_index (hits, DmHit, 1).start, ==, 16);  /* Armenia */
+
+  /* more pattern sets than the cache holds: each still scans as its own */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 6; i++)
+      {
+        g_autofree char *word = g_strdup_printf ("w%u", i);
+        const char *single[] = { word };
+        g_autofree char *sample = g_strdup_printf ("w0 w1 w2 w3 w4 w5");
+        g_autoptr (DmAutomaton) d = dm_automaton_new_shared (single, 1);
+        g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (DmHit));
+
+        dm_automaton_scan (d, sample, 0, strlen (sample), found, NULL);
+        g_assert_cmpuint (found->len, ==, 1);
+        g_assert_cmpuint (g_array_index (found, DmHit, 0).start, ==, 3 * i);
+      }
 }
 
 int
@@ -116,5 +154,6 @@ main (int argc, char *argv[])
       g_autofree char *path = g_strdup_printf ("/automaton/against-naive/%" G_GSIZE_FORMAT, lengths[i]);
       g_test_add_data_func (path, GSIZE_TO_POINTER (lengths[i]), test_against_naive);
     }
+  g_test_add_func ("/automaton/shared", test_shared);
   return g_test_run ();
 }

@@ -104,6 +104,35 @@ test_count_raw (void)
   g_assert_cmpuint (dm_matcher_count_raw (matcher, text, strlen (text)), >=, 3);
 }
 
+/* Matchers share their automaton while the aliases are the same; one made
+ * after a user's file added an alias must find it. */
+static void
+test_after_merge (void)
+{
+  static const char extra[] =
+    "{\"version\": 1, \"actors\": [{\"code\": \"QX\", \"name\": \"Quuxland\", \"kind\": \"state\","
+    " \"color\": \"#000000\", \"anchor\": {\"name\": \"Q\", \"lat\": 0, \"lon\": 0},"
+    " \"aliases\": {\"names\": [\"Quuxland\"]}}]}";
+  const char *text = "Armenia and Quuxland met.";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DmGazetteer) own = dm_gazetteer_new_default (&error);
+  g_autoptr (DmMatcher) before = NULL;
+  g_autoptr (DmMatcher) after = NULL;
+  g_autoptr (GArray) found_before = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  g_autoptr (GArray) found_after = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+
+  g_assert_no_error (error);
+  before = dm_matcher_new (own);
+  g_assert_true (dm_gazetteer_merge_data (own, extra, -1, "extra.json", &error));
+  g_assert_no_error (error);
+  after = dm_matcher_new (own);
+  dm_matcher_find (before, text, strlen (text), NULL, found_before);
+  dm_matcher_find (after, text, strlen (text), NULL, found_after);
+  g_assert_cmpuint (found_before->len, ==, 1);
+  g_assert_cmpuint (found_after->len, ==, 2);
+  g_assert_cmpstr (dm_gazetteer_get_actor (own, g_array_index (found_after, DmMatch, 1).actor)->code, ==, "QX");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -123,6 +152,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/matcher/title-case-insensitive", test_title_case_insensitive);
   g_test_add_func ("/matcher/count-raw", test_count_raw);
+  g_test_add_func ("/matcher/after-merge", test_after_merge);
 
   status = g_test_run ();
   dm_matcher_free (matcher);

@@ -18,6 +18,7 @@ enum {
 };
 
 struct _DmAutomaton {
+  gatomicrefcount ref_count;
   guint8   byte_class[256];
   guint    n_classes;
   guint    n_states;
@@ -110,6 +111,8 @@ dm_automaton_new (const char *const *patterns,
                   guint              n_patterns)
 {
   DmAutomaton *self = g_new0 (DmAutomaton, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (free_pattern_list);
   g_autofree guint *fail = NULL;
@@ -227,10 +230,17 @@ dm_automaton_new (const char *const *patterns,
   return self;
 }
 
-void
-dm_automaton_free (DmAutomaton *self)
+DmAutomaton *
+dm_automaton_ref (DmAutomaton *self)
 {
-  if (!self)
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+dm_automaton_unref (DmAutomaton *self)
+{
+  if (!self || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->delta);
   g_free (self->step);
@@ -240,6 +250,70 @@ dm_automaton_free (DmAutomaton *self)
   g_free (self->out_patterns);
   g_free (self->lengths);
   g_free (self);
+}
+
+/* The shared automata: a few, the most recently asked for first, each with
+ * its patterns as the key (joined, NUL after each), compared in full. */
+#define SHARED_MAX 3
+
+typedef struct {
+  GBytes      *key;
+  DmAutomaton *automaton;
+} SharedEntry;
+
+static GMutex shared_lock;
+static SharedEntry shared[SHARED_MAX];
+
+static GBytes *
+patterns_key (const char *const *patterns,
+              guint              n_patterns)
+{
+  GByteArray *key = g_byte_array_new ();
+
+  for (guint i = 0; i < n_patterns; i++)
+    g_byte_array_append (key, (const guint8 *) patterns[i], strlen (patterns[i]) + 1);
+  return g_byte_array_free_to_bytes (key);
+}
+
+DmAutomaton *
+dm_automaton_new_shared (const char *const *patterns,
+                         guint              n_patterns)
+{
+  g_autoptr (GBytes) key = patterns_key (patterns, n_patterns);
+  DmAutomaton *automaton = NULL;
+  SharedEntry found = { NULL, NULL };
+  guint i;
+
+  g_mutex_lock (&shared_lock);
+  for (i = 0; i < SHARED_MAX && shared[i].key != NULL; i++)
+    if (g_bytes_equal (shared[i].key, key))
+      break;
+  if (i < SHARED_MAX && shared[i].key != NULL)
+    {
+      /* to the front */
+      found = shared[i];
+      memmove (&shared[1], &shared[0], i * sizeof (SharedEntry));
+      shared[0] = found;
+      automaton = dm_automaton_ref (found.automaton);
+    }
+  g_mutex_unlock (&shared_lock);
+  if (automaton != NULL)
+    return automaton;
+
+  /* Built outside the lock: another thread may build the same one
+   * meanwhile, which costs only time. */
+  automaton = dm_automaton_new (patterns, n_patterns);
+  g_mutex_lock (&shared_lock);
+  if (shared[SHARED_MAX - 1].key != NULL)
+    {
+      g_bytes_unref (shared[SHARED_MAX - 1].key);
+      dm_automaton_unref (shared[SHARED_MAX - 1].automaton);
+    }
+  memmove (&shared[1], &shared[0], (SHARED_MAX - 1) * sizeof (SharedEntry));
+  shared[0].key = g_steal_pointer (&key);
+  shared[0].automaton = dm_automaton_ref (automaton);
+  g_mutex_unlock (&shared_lock);
+  return automaton;
 }
 
 /* Hits gathered on the stack and added to their array in blocks: a scan

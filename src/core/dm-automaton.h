@@ -18,7 +18,13 @@ typedef struct _DmAutomaton DmAutomaton;
 
 /* @patterns: NUL-terminated strings, matched with ASCII case folded. */
 DmAutomaton *dm_automaton_new (const char *const *patterns, guint n_patterns);
-void         dm_automaton_free (DmAutomaton *self);
+/* The same, from a small cache of the process keyed by the patterns
+ * themselves: an analysis builds its matcher each time, and the automaton
+ * of the same gazetteer and lexicon takes milliseconds to build and megabytes
+ * to fault in.  An automaton is read-only once built, so threads share it. */
+DmAutomaton *dm_automaton_new_shared (const char *const *patterns, guint n_patterns);
+DmAutomaton *dm_automaton_ref (DmAutomaton *self);
+void         dm_automaton_unref (DmAutomaton *self);
 
 /* Appends the hits in text[start, end) to @hits (DmHit), by end position,
  * working in @scratch (a DmHit array, or NULL) on long texts,
@@ -38,6 +44,6 @@ void  dm_hits_sort_by_start (GArray *hits);
  * non-breaking hyphens for -) to @out. */
 void dm_expand_punctuation_variants (const char *text, GPtrArray *out);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmAutomaton, dm_automaton_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmAutomaton, dm_automaton_unref)
 
 G_END_DECLS

@@ -46,7 +46,7 @@ dm_lexicon_finalize (GObject *object)
   g_array_unref (self->rules);
   g_array_unref (self->form_rule);
   g_clear_pointer (&self->forms, g_ptr_array_unref);
-  dm_automaton_free (self->automaton);
+  dm_automaton_unref (self->automaton);
   g_mutex_clear (&self->automaton_lock);
   G_OBJECT_CLASS (dm_lexicon_parent_class)->finalize (object);
 }

@@ -17,7 +17,6 @@
 
 typedef struct {
   guint    alias;      /* gazetteer alias index */
-  const DmAlias *info; /* that alias: the gazetteer does not change while it is matched */
   guint    length;     /* bytes of this variant */
   char    *bytes;      /* the variant as written (not folded), for the case check */
   gboolean word_first; /* starts with a word character, so needs a boundary before */
@@ -84,7 +83,7 @@ dm_matcher_new_with_cues (DmGazetteer *gazetteer,
       dm_expand_punctuation_variants (alias->text, variants);
       for (guint v = 0; v < variants->len; v++)
         {
-          Pattern p = { a, alias, strlen (g_ptr_array_index (variants, v)), NULL, FALSE, FALSE };
+          Pattern p = { a, strlen (g_ptr_array_index (variants, v)), NULL, FALSE, FALSE };
           p.bytes = g_steal_pointer (&g_ptr_array_index (variants, v));
           p.word_first = is_word_char (g_utf8_get_char (p.bytes));
           p.word_last = is_word_char (g_utf8_get_char (g_utf8_find_prev_char (p.bytes, p.bytes + p.length)));
@@ -101,7 +100,7 @@ dm_matcher_new_with_cues (DmGazetteer *gazetteer,
       texts[i] = g_array_index (self->patterns, Pattern, i).bytes;
     for (guint i = 0; i < n_forms; i++)
       texts[self->patterns->len + i] = forms[i];
-    self->automaton = dm_automaton_new (texts, self->patterns->len + n_forms);
+    self->automaton = dm_automaton_new_shared (texts, self->patterns->len + n_forms);
   }
 
   self->state_nouns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -128,7 +127,7 @@ dm_matcher_free (DmMatcher *self)
     return;
   g_clear_object (&self->gazetteer);
   g_array_unref (self->patterns);
-  dm_automaton_free (self->automaton);
+  dm_automaton_unref (self->automaton);
   g_hash_table_unref (self->state_nouns);
   g_array_unref (self->candidates);
   g_array_unref (self->lane_scratch);
@@ -452,6 +451,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
                            GArray       *cue_hits)
 {
   GArray *candidates = self->candidates;
+  const DmAlias *aliases;
   guint si = 0;
   gsize taken_until = 0;
   guint context_paragraph = G_MAXUINT, context_alias = G_MAXUINT;
@@ -460,6 +460,11 @@ dm_matcher_find_with_cues (DmMatcher    *self,
   g_array_set_size (candidates, 0);
   dm_automaton_scan (self->automaton, text, 0, length, candidates, self->lane_scratch);
   set_cue_hits_apart (self, candidates, cue_hits);
+  if (candidates->len == 0)
+    return;
+  /* The gazetteer's aliases, looked up once a call rather than once a
+   * candidate (a merge of a user's file may move them in between). */
+  aliases = dm_gazetteer_get_alias (self->gazetteer, 0);
 
   /* Validate first, so that a hit that fails its checks ("us") never
    * blocks a shorter valid one. */
@@ -467,7 +472,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
       const Pattern *p = &g_array_index (self->patterns, Pattern, c->pattern);
-      const DmAlias *alias = p->info;
+      const DmAlias *alias = &aliases[p->alias];
 
       if (!is_whole_word (text, length, p, c->start, c->end))
         {
@@ -488,7 +493,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
       const Pattern *p = &g_array_index (self->patterns, Pattern, c->pattern);
-      const DmAlias *alias = p->info;
+      const DmAlias *alias = &aliases[p->alias];
       const DmSentence *sentence = NULL;
       DmMatch m;
 
