@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "dm-extractor.h"
-#include "dm-automaton.h"
 #include "dm-sentence-units.h"
 
 typedef struct {

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dm-matcher.c: one pass over the text finds every alias of every actor.
+/* dm-matcher.c: one pass over the text finds every alias of every actor
+ * (and, for the analysis, every cue form of the lexicon too).
  *
  * The aliases (with their apostrophe and dash variants) are compiled into an
  * Aho-Corasick automaton over ASCII-case-folded bytes, stored as a complete
  * transition table over byte classes so that the scan costs one lookup per
- * byte.  Each raw hit is then checked: whole word, case rule, demonym before
- * a state noun, ambiguity; the survivors are resolved leftmost-longest.
+ * byte; matchers of the same patterns share it.  Each raw hit of an alias is
+ * then checked: whole word, case rule, demonym before a state noun,
+ * ambiguity; the survivors are resolved leftmost-longest.  The hits of cue
+ * forms are handed back raw, for dm_lexicon_select_cues().
  */
 #include "config.h"
 
