@@ -72,6 +72,11 @@ static const Case cases[] = {
   { "meet-with-place", "Pashinyan met Putin in Moscow on Monday.", "ARM-RUS consult" },
   { "coordinated-subject-symmetric", "Aliyev and Erdogan met in Ankara.", "AZE-TUR consult" },
   { "between-pair", "Tensions between Russia and Armenia rose sharply.", "ARM-RUS tension" },
+  /* a noun of kin before the second name, with or without an apposition's comma */
+  { "between-pair-kin", "Tensions between Armenia and its neighbour Azerbaijan rose.", "ARM-AZE tension" },
+  { "between-pair-apposition", "Tensions rose between Baku and neighbour, Iran.", "AZE-IRN tension" },
+  { "coordinated-subject-apposition", "Armenia and its ally, France, urged Azerbaijan to withdraw.",
+    "ARM>AZE appeal, FRA>AZE appeal" },
   { "reciprocal-directed", "Armenia and Azerbaijan traded accusations of shelling on Monday.",
     "ARM>AZE accuse, AZE>ARM accuse" },
   { "coordinated-demonyms", "Azerbaijani and Armenian forces exchanged fire near the border.", "ARM-AZE fight" },

@@ -351,6 +351,17 @@ cue_final_preposition (Context *ctx, const DmUnit *cue)
 /* The patient of a noun cue: "tensions with Armenia", "seizure of the
  * region", "support for Yerevan".  @link_word is the preposition that
  * introduced it ("from" names the agent: "support from Armenia"). */
+/* Whether the units strictly between @from and @to are all determiners,
+ * adjectives or nouns of kin ("its", "rival", "neighbouring"). */
+static gboolean
+only_modifiers_between (Context *ctx, guint from, guint to)
+{
+  for (guint k = from + 1; k < to; k++)
+    if (!dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_NOUN_MODIFIER))
+      return FALSE;
+  return TRUE;
+}
+
 static int
 find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word)
 {
@@ -390,6 +401,11 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
   for (guint j = k + 1; j < ctx->units->len && j <= k + 5; j++)
     {
       DmUnit *u = dm_units_get (ctx->units, j);
+      /* "with its rival, Azerbaijan": a comma after the link's own
+       * determiners and nouns of kin sets off the name */
+      if (dm_unit_is_punct (u, ",") && j > k + 1 && j + 1 < ctx->units->len
+          && dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR && only_modifiers_between (ctx, k, j))
+        continue;
       if (is_clause_boundary (u) || u->type == DM_UNIT_CUE || dm_unit_is_punct (u, ",") || dm_unit_is_punct (u, "."))
         return -1;
       if (u->type == DM_UNIT_ACTOR)

@@ -548,10 +548,12 @@ merge_coordination (Builder *ctx)
         if (!(dm_unit_is_word (link, "and") || dm_unit_is_word (link, "or") || dm_unit_is_punct (link, "&")
               || dm_unit_is_punct (link, "-") || dm_unit_is_punct (link, "\xe2\x80\x93") || dm_unit_is_punct (link, "/")))
           continue;
-        /* "and the neighbouring", "and European Union leaders" */
-        while (k < ctx->units->len && k <= j + 2 && (dm_unit_is_word (dm_units_get (ctx->units, k), "the")
-                                                     || dm_unit_is_word (dm_units_get (ctx->units, k), "neighbouring")
-                                                     || dm_unit_is_word (dm_units_get (ctx->units, k), "neighboring")))
+        /* "and the neighbouring", "and its neighbour Azerbaijan", and with
+         * an apposition, "and its rival, Azerbaijan" */
+        while (k < ctx->units->len && k <= j + 3 && dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_NOUN_MODIFIER))
+          k++;
+        if (k > j + 1 && k + 1 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, k), ",")
+            && dm_units_get (ctx->units, k + 1)->type == DM_UNIT_ACTOR)
           k++;
         if (k < ctx->units->len && dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR)
           {
