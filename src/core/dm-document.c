@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "dm-document.h"
-#include "dm-utf8-count.h"
 
 #include <string.h>
 
@@ -291,12 +290,35 @@ dm_document_set_id (DmDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
+/* Characters that start in text[from, to): every byte that is not a
+ * continuation byte (10xxxxxx) starts one, which also holds for ranges
+ * that start or end mid-character, so the index can use fixed strides.
+ * Eight bytes at a time, counting the continuation bytes of each word at
+ * once: the writers and the article view ask for millions of offsets. */
 static glong
 count_chars (const char *text,
              gsize       from,
              gsize       to)
 {
-  return (glong) dm_utf8_count_chars (text, from, to);
+  const guchar *p = (const guchar *) text + from;
+  const guchar *end = (const guchar *) text + to;
+  gsize continuation = 0;
+
+  while (end - p >= 8)
+    {
+      guint64 word, flags;
+
+      memcpy (&word, p, 8);
+      /* 0x80 in each byte whose top bits are 10 */
+      flags = word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+      /* the eight flags, now 0 or 1 a byte, summed into the top byte */
+      continuation += ((flags >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+      p += 8;
+    }
+  for (; p < end; p++)
+    continuation += (*p & 0xC0) == 0x80;
+
+  return (glong) ((to - from) - continuation);
 }
 
 static glong
