@@ -361,9 +361,9 @@ test_link_evidence (void)
   g_assert_cmpint (dm_selection_get_link (selection ()), >=, 0);
   link = dm_analysis_get_link (analysis (), dm_selection_get_link (selection ()));
   g_assert_cmpint (link->kind, ==, DM_LINK_TENSION);
-  g_assert_cmpuint (link->n_evidence, ==, 3);
+  g_assert_cmpuint (link->weight, ==, 3);
 
-  for (guint i = 0; i < link->n_evidence; i++)
+  for (guint i = 0; i < link->weight; i++)
     {
       const DmEvidence *e = &link->evidence[i];
       DmDocument *document = dm_analysis_get_document (analysis (), e->doc);

@@ -263,7 +263,7 @@ main (int argc, char **argv)
   {
     gsize n_evidence = 0, n_analysis_sentences = 0;
     for (guint i = 0; i < dm_analysis_get_n_links (analysis); i++)
-      n_evidence += dm_analysis_get_link (analysis, i)->n_evidence;
+      n_evidence += dm_analysis_get_link (analysis, i)->weight;
     for (guint d = 0; d < documents->len; d++)
       n_analysis_sentences += dm_analysis_get_sentences (analysis, d)->len;
     /* What the analysis holds, by the size of its public records: where

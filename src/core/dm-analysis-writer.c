@@ -386,7 +386,7 @@ build_links (DmAnalysis  *self,
 
       json_builder_set_member_name (builder, "evidence");
       json_builder_begin_array (builder);
-      for (guint j = 0; j < link->n_evidence; j++)
+      for (guint j = 0; j < link->weight; j++)
         build_evidence (self, builder, &link->evidence[j]);
       json_builder_end_array (builder);
 
@@ -485,7 +485,7 @@ dm_analysis_to_csv (DmAnalysis *self)
     {
       const DmLink *link = dm_analysis_get_link (self, i);
 
-      for (guint j = 0; j < link->n_evidence; j++)
+      for (guint j = 0; j < link->weight; j++)
         {
           const DmEvidence *evidence = &link->evidence[j];
           DmDocument *document = dm_analysis_get_document (self, evidence->doc);
@@ -764,7 +764,7 @@ append_text_links (DmAnalysis *self,
                               dm_quad_get_label (dm_link_kind_get_quad (link->kind)),
                               link->weight);
 
-      for (guint j = 0; j < link->n_evidence; j++)
+      for (guint j = 0; j < link->weight; j++)
         append_text_evidence (self, out, &link->evidence[j]);
     }
 }

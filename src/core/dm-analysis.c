@@ -204,11 +204,6 @@ group_evidence (DmAnalysis *self,
 
   for (guint l = 0; l < self->links->len; l++)
     next[l + 1] = next[l] + g_array_index (self->links, DmLink, l).weight;
-  for (guint l = 0; l < self->links->len; l++)
-    {
-      DmLink *link = &g_array_index (self->links, DmLink, l);
-      link->n_evidence = link->weight;
-    }
 
   /* the link of each record becomes its place */
   for (guint i = 0; i < self->evidence->len; i++)
@@ -229,7 +224,7 @@ group_evidence (DmAnalysis *self,
   for (guint l = 0; l < self->links->len; l++)
     {
       DmLink *link = &g_array_index (self->links, DmLink, l);
-      link->evidence = records + (next[l] - link->n_evidence);
+      link->evidence = records + (next[l] - link->weight);
     }
 }
 

@@ -42,10 +42,9 @@ typedef struct {
   gboolean   directed;
   guint      weight;      /* number of evidence sentences */
   float      confidence;  /* the best evidence's */
-  /* n_evidence (= weight) records, in document order; owned by the
-   * analysis, which keeps all evidence in one block */
+  /* @weight records, in document order; owned by the analysis, which
+   * keeps all evidence in one block */
   const DmEvidence *evidence;
-  guint             n_evidence;
 } DmLink;
 
 typedef struct {

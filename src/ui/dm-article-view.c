@@ -206,7 +206,7 @@ highlight_link (DmArticleView *self,
 {
   const DmLink *link = dm_analysis_get_link (self->analysis, link_index);
 
-  for (guint i = 0; i < link->n_evidence; i++)
+  for (guint i = 0; i < link->weight; i++)
     {
       const DmEvidence *e = &link->evidence[i];
       DmDocument *document = dm_analysis_get_document (self->analysis, e->doc);

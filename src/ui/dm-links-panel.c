@@ -255,12 +255,12 @@ fill_evidence (DmLinksPanel *self,
   {
     g_autofree char *subtitle =
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u sentence says so", "%s · %u sentences say so",
-                                    link->n_evidence),
-                       dm_quad_get_label (dm_link_kind_get_quad (link->kind)), link->n_evidence);
+                                    link->weight),
+                       dm_quad_get_label (dm_link_kind_get_quad (link->kind)), link->weight);
     gtk_label_set_text (self->evidence_subtitle, subtitle);
   }
 
-  for (guint i = 0; i < link->n_evidence; i++)
+  for (guint i = 0; i < link->weight; i++)
     gtk_list_box_append (self->evidence_list,
                          create_evidence_row (self, &link->evidence[i]));
 
