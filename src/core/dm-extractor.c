@@ -24,6 +24,7 @@ typedef struct {
   GArray      *units;
   gboolean     reciprocal;  /* "trading accusations", "each other" */
   gboolean     hosting_talks; /* the cue at hand hosts talks: a mediation */
+  int          kind_override; /* a DmLinkKind the cue at hand states instead of its own, or -1 */
 } Context;
 
 /* ── Roles ──────────────────────────────────────────────────────────── */
@@ -179,7 +180,7 @@ find_agent (Context *ctx, int cue)
   int start = clause_start (ctx, cue);
   DmUnit *before = dm_units_get (ctx->units, cue - 1);
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, dm_units_get (ctx->units, cue)->rule);
-  int possessor = find_possessor (ctx, cue);
+  int possessor = rule->possessor_is_patient ? -1 : find_possessor (ctx, cue);
 
   if (possessor >= 0)
     return possessor;
@@ -462,8 +463,16 @@ emit (Context *ctx, const DmUnit *cue, guint source, guint target, float confide
 
   if (source == target)
     return;
-  link.kind = ctx->hosting_talks ? DM_LINK_MEDIATE : rule->kind;
-  link.directed = ctx->hosting_talks ? TRUE : rule->directed;
+  if (ctx->kind_override >= 0)
+    {
+      link.kind = ctx->kind_override;
+      link.directed = dm_link_kind_is_directed (link.kind);
+    }
+  else
+    {
+      link.kind = ctx->hosting_talks ? DM_LINK_MEDIATE : rule->kind;
+      link.directed = ctx->hosting_talks ? TRUE : rule->directed;
+    }
   if (!link.directed && source > target)
     {
       guint t = source;
@@ -494,11 +503,162 @@ static void
 emit_within (Context *ctx, const DmUnit *cue, const DmUnit *group, float confidence, GArray *out)
 {
   const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, cue->rule);
+  gboolean directed = ctx->kind_override >= 0 ? dm_link_kind_is_directed (ctx->kind_override) : rule->directed;
 
   for (guint a = 0; a < group->n_actors; a++)
     for (guint b = 0; b < group->n_actors; b++)
-      if (a != b && (rule->directed || a < b))
+      if (a != b && (directed || a < b))
         emit (ctx, cue, group->actors[a], group->actors[b], confidence, out);
+}
+
+
+/* ── Relations: the words around "relations", "ties", "partnership" ──── */
+
+static int
+clause_end (Context *ctx, int i)
+{
+  guint k;
+
+  for (k = i + 1; k < ctx->units->len; k++)
+    if (is_clause_boundary (dm_units_get (ctx->units, k)))
+      break;
+  return k;
+}
+
+/* Whether the clause of the relation noun at @cue says relations got worse
+ * (-1), better (+1) or neither (0).  The word nearest to the noun wins;
+ * a tension cue in the clause ("strained", "rift") counts as worse. */
+static int
+relation_polarity (Context *ctx, int cue)
+{
+  int start = clause_start (ctx, cue), end = clause_end (ctx, cue);
+  int best = 0, best_distance = G_MAXINT;
+
+  for (int k = start; k < end; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      int polarity = 0, distance = ABS (k - cue);
+
+      if (k == cue)
+        continue;
+      if (dm_unit_in (u, DM_WORD_RELATION_WORSE))
+        polarity = -1;
+      else if (dm_unit_in (u, DM_WORD_RELATION_BETTER))
+        polarity = 1;
+      else if (u->type == DM_UNIT_CUE && dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind == DM_LINK_TENSION)
+        polarity = -1;
+      if (polarity != 0 && (distance < best_distance || (distance == best_distance && polarity < 0)))
+        {
+          best = polarity;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+/* "EU-Georgia relations", "the US-Georgia Strategic Partnership": a
+ * coordinated phrase just before the noun names its two sides. */
+static int
+find_compound_pair (Context *ctx, int cue)
+{
+  for (int k = cue - 1; k >= 0 && k >= cue - 3; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR)
+        return u->n_actors >= 2 && !u->possessive ? k : -1;
+      if (u->type != DM_UNIT_WORD || dm_unit_in (u, DM_WORD_PREPOSITION | DM_WORD_CLAUSE_OPENER | DM_WORD_NEGATION))
+        return -1;
+    }
+  return -1;
+}
+
+/* The only two actors a sentence names, for "those ties have frayed": a
+ * relation whose sides are not said is the sentence's pair.  Places ("in
+ * Baku") do not count. */
+static gboolean
+find_sentence_pair (Context *ctx, DmUnit *pair)
+{
+  memset (pair, 0, sizeof *pair);
+  pair->type = DM_UNIT_ACTOR;
+  pair->confidence = 1.0f;
+  for (guint k = 0; k < ctx->units->len; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      const DmUnit *prev = dm_units_get (ctx->units, (int) k - 1);
+      if (u->type != DM_UNIT_ACTOR || u->pair_ref)
+        continue;
+      if (u->capital && (dm_unit_is_word (prev, "in") || dm_unit_is_word (prev, "at")))
+        continue;
+      for (guint a = 0; a < u->n_actors; a++)
+        {
+          gboolean seen = FALSE;
+          for (guint b = 0; b < pair->n_actors; b++)
+            seen = seen || pair->actors[b] == u->actors[a];
+          if (seen)
+            continue;
+          if (pair->n_actors == 2)
+            return FALSE;
+          pair->actors[pair->n_actors++] = u->actors[a];
+        }
+      pair->confidence = MIN (pair->confidence, u->confidence);
+    }
+  return pair->n_actors == 2;
+}
+
+static void
+extract_relation (Context *ctx, int cue, GArray *out)
+{
+  const DmUnit *c = dm_units_get (ctx->units, cue);
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, c->rule);
+  int polarity = relation_polarity (ctx, cue);
+  gboolean between;
+  const char *link_word;
+  int patient, agent, pair;
+  DmUnit sentence_pair;
+
+  if (polarity < 0)
+    ctx->kind_override = DM_LINK_TENSION;
+  else if (polarity > 0)
+    ctx->kind_override = DM_LINK_COOPERATE;
+  else if (rule->has_neutral_kind)
+    ctx->kind_override = rule->neutral_kind;
+  else
+    return;
+
+  patient = find_noun_patient (ctx, cue, &between, &link_word);
+  if (between && patient >= 0 && dm_units_get (ctx->units, patient)->n_actors >= 2)
+    {
+      /* "relations between A and B": both sides at once, both ways */
+      emit_within (ctx, c, dm_units_get (ctx->units, patient), dm_units_get (ctx->units, patient)->confidence, out);
+      return;
+    }
+  pair = find_compound_pair (ctx, cue);
+  if (pair >= 0)
+    {
+      emit_within (ctx, c, dm_units_get (ctx->units, pair), dm_units_get (ctx->units, pair)->confidence, out);
+      return;
+    }
+  agent = find_agent (ctx, cue);
+  if (agent == -2)
+    return;
+  if (agent >= 0 && patient >= 0)
+    {
+      const DmUnit *a = dm_units_get (ctx->units, agent), *p = dm_units_get (ctx->units, patient);
+      for (guint i = 0; i < a->n_actors; i++)
+        for (guint j = 0; j < p->n_actors; j++)
+          emit (ctx, c, a->actors[i], p->actors[j], MIN (a->confidence, p->confidence), out);
+      return;
+    }
+  /* "Armenia and Turkey restored diplomatic relations" */
+  if (agent >= 0 && dm_units_get (ctx->units, agent)->n_actors >= 2)
+    {
+      emit_within (ctx, c, dm_units_get (ctx->units, agent), dm_units_get (ctx->units, agent)->confidence, out);
+      return;
+    }
+  /* "those ties have frayed": only a change of relations said of no one
+   * in particular stands for the sentence's pair */
+  if (patient < 0 && !link_word && polarity != 0 && find_sentence_pair (ctx, &sentence_pair))
+    emit_within (ctx, c, &sentence_pair, sentence_pair.confidence * 0.9f, out);
 }
 
 /* "Putin hosted Aliyev and Pashinyan for talks": a host of talks or
@@ -531,11 +691,21 @@ extract_cue (Context *ctx, int cue, GArray *out)
   const DmUnit *a, *p;
   float confidence;
 
+  ctx->kind_override = -1;
+  if (rule->relational)
+    {
+      extract_relation (ctx, cue, out);
+      ctx->kind_override = -1;
+      return;
+    }
   ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
   if (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue))
     patient = find_noun_patient (ctx, cue, &between, &link_word);
   else
     patient = find_verb_patient (ctx, cue);
+  /* "France is one of Yerevan's strongest backers" */
+  if (rule->possessor_is_patient && patient < 0)
+    patient = find_possessor (ctx, cue);
 
   /* "tensions between Armenia and Azerbaijan"; but a mediator's "contacts
    * between the two sides" are its targets, found below */
@@ -602,6 +772,45 @@ names_two_actors (const DmMatch *mentions,
   return FALSE;
 }
 
+/* DIPLOMAP_DEBUG_UNITS=1 prints each sentence's units on stderr: how the
+ * role finder saw it, for whoever writes a rule. */
+static gboolean
+debug_units (void)
+{
+  static int enabled = -1;
+
+  if (enabled < 0)
+    enabled = g_getenv ("DIPLOMAP_DEBUG_UNITS") != NULL;
+  return enabled;
+}
+
+static void
+dump_units (Context *ctx)
+{
+  g_autoptr (GString) line = g_string_new ("units:");
+
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, i);
+      switch (u->type)
+        {
+        case DM_UNIT_ACTOR:
+          g_string_append (line, " [");
+          for (guint k = 0; k < u->n_actors; k++)
+            g_string_append_printf (line, "%s%s", k ? "+" : "", dm_gazetteer_get_actor (ctx->gazetteer, u->actors[k])->code);
+          g_string_append_printf (line, "%s%s]", u->possessive ? "'s" : "", u->pair_ref ? " pair" : "");
+          break;
+        case DM_UNIT_CUE:
+          g_string_append_printf (line, " <%s:%.*s>", dm_lexicon_get_rule (ctx->lexicon, u->rule)->rule,
+                                  (int) (u->end - u->start), ctx->text + u->start);
+          break;
+        default:
+          g_string_append_printf (line, " %s", u->word);
+        }
+    }
+  g_printerr ("%s\n", line->str);
+}
+
 struct _DmExtractor {
   DmLexicon   *lexicon;
   DmGazetteer *gazetteer;
@@ -649,7 +858,7 @@ dm_extract_links (DmExtractor      *self,
                   guint             previous_person,
                   GArray           *out)
 {
-  Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE };
+  Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE, -1 };
 
   /* A link joins two different actors, and the only actors a sentence
    * can speak of are the ones it names and the person "he" may stand
@@ -668,6 +877,9 @@ dm_extract_links (DmExtractor      *self,
 
   dm_sentence_units_build (self->units, self->gazetteer, text, sentence, mentions, n_mentions, self->cues,
                            previous_person);
+
+  if (G_UNLIKELY (debug_units ()))
+    dump_units (&ctx);
 
   for (guint i = 0; i < ctx.units->len; i++)
     if (dm_unit_in (dm_units_get (ctx.units, i), DM_WORD_RECIPROCAL))

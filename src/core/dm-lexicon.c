@@ -246,6 +246,19 @@ load_entry (DmLexicon  *self,
                                          "prepositional") == 0;
   rule.object_window = json_object_get_int_member_with_default (entry, "object_window", 0);
   rule.hosts_talks = json_object_get_boolean_member_with_default (entry, "hosts_talks", FALSE);
+  rule.possessor_is_patient = g_strcmp0 (json_object_get_string_member_with_default (entry, "possessor", NULL),
+                                         "patient") == 0;
+  rule.relational = g_strcmp0 (json_object_get_string_member_with_default (entry, "frame", NULL), "relations") == 0;
+  if (rule.relational)
+    {
+      const char *neutral = json_object_get_string_member_with_default (entry, "neutral", "none");
+      rule.has_neutral_kind = dm_link_kind_from_string (neutral, &rule.neutral_kind);
+      if (!rule.has_neutral_kind && !g_str_equal (neutral, "none"))
+        {
+          g_free (rule.rule);
+          return fail_at (error, name, index, _("missing or unknown \"kind\""));
+        }
+    }
   g_array_append_val (self->rules, rule);
 
   for (guint i = 0; phrases[i]; i++)

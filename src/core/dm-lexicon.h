@@ -23,6 +23,15 @@ typedef struct {
   gboolean   prepositional_object; /* "discuss X" is a topic, "discuss with X" a party */
   guint      object_window; /* units a verb's object may lie after it; 0: the default */
   gboolean   hosts_talks;   /* "host": with talks in its clause, a mediation */
+  /* "relations", "ties", "partnership": the words around the noun say
+   * whether it states a tension ("soured", "severed") or cooperation
+   * ("improved", "restored"); with neither, @neutral_kind, or no link
+   * when @has_neutral_kind is FALSE ("relations between A and B" alone
+   * states nothing). */
+  gboolean   possessor_is_patient; /* "Yerevan's backers": the possessor is acted on */
+  gboolean   relational;
+  gboolean   has_neutral_kind;
+  DmLinkKind neutral_kind;
 } DmCueRule;
 
 typedef struct {

@@ -95,15 +95,58 @@ static const char *heads_of_state[] = {
  * else than the one "his" refers to. */
 static const char *person_pronouns[] = { "he", "him", "she", NULL };
 
+/* Words that say relations are getting worse or ended, around a
+ * relation noun ("relations have soured", "severed diplomatic ties",
+ * "suspended the strategic partnership"). */
+static const char *relation_worse_words[] = {
+  "soured", "sour", "souring", "frayed", "fray", "fraying", "deteriorated", "deteriorate",
+  "deteriorating", "deterioration", "worsened", "worsen", "worsening", "strained", "tense",
+  "tenser", "chilly", "chilled", "cooled", "cooling", "frosty", "icy", "low", "lowest", "edge",
+  "crisis", "rupture", "ruptured", "severed", "sever", "severing", "suspended", "suspend",
+  "suspends", "suspending", "suspension", "froze", "frozen", "freeze", "freezing", "cut",
+  "cuts", "cutting", "downgraded", "downgrade", "downgrading", "broke", "broken", "breaking",
+  "break", "ended", "ending", "terminated", "terminate", "violated", "damaged", "damage",
+  "hurt", "undermined", "troubled", "rocky", "difficult", "uneasy", "hostile", "turbulent",
+  "collapse", "collapsed", "halted", "halt", "poisoned", "spoiled", NULL
+};
+
+static const char *relation_better_words[] = {
+  "improved", "improve", "improving", "improvement", "warmed", "warming", "thawed", "thaw",
+  "normalized", "normalised", "normalize", "normalise", "normalizing", "normalising",
+  "restored", "restore", "restoring", "restoration", "established", "establish",
+  "establishing", "establishment", "strengthened", "strengthen", "strengthening",
+  "deepened", "deepen", "deepens", "deepening", "expanded", "expand", "expanding", "boosted",
+  "boost", "upgraded", "upgrade", "install", "installed", "resumed", "resume", "resuming",
+  "revived", "revive", "reset", "good", "friendly", "cordial", "warm", "warmer", "strong",
+  "stronger", "excellent", "closer", "flourishing", "developing", "developed", "develop",
+  "enhance", "enhanced", "enhancing", NULL
+};
+
+/* A cue under these states a possibility, not an act: "if Russia attacks",
+ * "could meet", "whether Baku will sign".  "would" is left out: reported
+ * speech says "said it would send" of a plan. */
+static const char *hypothetical_words[] = {
+  "if", "unless", "whether", "could", "might", NULL
+};
+
+/* "in parallel with", "together with", "along with", "jointly with", "in
+ * coordination with", "in conjunction with": the phrase after "with"
+ * shares the act of the clause's subject. */
+static const char *co_agent_words[] = {
+  "parallel", "together", "along", "alongside", "jointly", "coordination", "conjunction",
+  "tandem", "concert", NULL
+};
+
 /* Every word list above gets a bit, in the order of DmWordClass; a word's
  * bits are looked up once, when the sentence is cut into units, so that
  * role finding never compares strings. */
 static const char *const *const word_lists[] = {
   prepositions, linking_prepositions, clause_openers, negations, reciprocal_words,
   title_words, nesting_prepositions, size_words, noun_modifiers, heads_of_state,
-  person_pronouns,
+  person_pronouns, relation_worse_words, relation_better_words, hypothetical_words,
+  co_agent_words,
 };
-G_STATIC_ASSERT (1u << (G_N_ELEMENTS (word_lists) - 1) == DM_WORD_PERSON_PRONOUN);
+G_STATIC_ASSERT (1u << (G_N_ELEMENTS (word_lists) - 1) == DM_WORD_CO_AGENT);
 
 /* Pair phrases cut into words once: "both sides" → { "both", "sides" };
  * their first words carry DM_WORD_PAIR_START. */
@@ -343,6 +386,26 @@ add_plain_units (Builder *ctx, gsize start, gsize end)
   g_array_set_size (ctx->units, n_units);
 }
 
+static DmCompound
+compound_of (const char *mention, gsize length)
+{
+  static const struct { const char *ending; DmCompound compound; } endings[] = {
+    { "-brokered", DM_COMPOUND_MEDIATED }, { "-mediated", DM_COMPOUND_MEDIATED },
+    { "-sponsored", DM_COMPOUND_MEDIATED }, { "-facilitated", DM_COMPOUND_MEDIATED },
+    { "-backed", DM_COMPOUND_BACKED }, { "-supported", DM_COMPOUND_BACKED },
+    { "-funded", DM_COMPOUND_BACKED }, { "-armed", DM_COMPOUND_BACKED },
+  };
+  const char *dash = g_strrstr_len (mention, length, "-");
+
+  if (!dash)
+    return DM_COMPOUND_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if ((gsize) (mention + length - dash) == strlen (endings[i].ending)
+        && g_ascii_strncasecmp (dash, endings[i].ending, strlen (endings[i].ending)) == 0)
+      return endings[i].compound;
+  return DM_COMPOUND_OTHER;
+}
+
 static void
 add_actor_unit (Builder *ctx, const DmMatch *m)
 {
@@ -356,6 +419,8 @@ add_actor_unit (Builder *ctx, const DmMatch *m)
   u.n_actors = 1;
   u.person = alias->group == DM_ALIAS_OFFICE_HOLDER;
   u.capital = alias->group == DM_ALIAS_CAPITAL;
+  u.demonym = alias->group == DM_ALIAS_DEMONYM;
+  u.compound = compound_of (ctx->text + m->start, m->end - m->start);
   u.confidence = m->confidence;
   g_array_append_val (ctx->units, u);
 }
@@ -372,6 +437,30 @@ build_units (Builder *ctx, const DmSentence *sentence, const DmMatch *mentions, 
       const DmMatch *m = mi < n_mentions ? &mentions[mi] : NULL;
       const DmCueMatch *c = ci < cues->len ? &g_array_index (cues, DmCueMatch, ci) : NULL;
 
+      /* A demonym's state noun may be a cue itself: "Azerbaijani
+       * offensive", "Russian provocation", "US demands" are the state and
+       * its act, so the phrase is cut before the cue. */
+      if (m && c && c->start > m->start && c->start < m->end && c->end >= m->end
+          && dm_gazetteer_get_alias (ctx->gazetteer, m->alias)->group == DM_ALIAS_DEMONYM)
+        {
+          DmUnit u = { 0 };
+          gsize end = c->start;
+
+          while (end > m->start && (ctx->text[end - 1] == ' ' || ctx->text[end - 1] == '-'))
+            end--;
+          add_plain_units (ctx, pos, m->start);
+          add_actor_unit (ctx, m);
+          g_array_index (ctx->units, DmUnit, ctx->units->len - 1).end = end;
+          u.type = DM_UNIT_CUE;
+          u.start = c->start;
+          u.end = c->end;
+          u.rule = c->rule;
+          g_array_append_val (ctx->units, u);
+          pos = c->end;
+          mi++;
+          ci++;
+          continue;
+        }
       /* A cue inside a name ("Peace" in a party's name) is no cue. */
       if (m && c && c->start < m->end && m->start < c->end)
         {

@@ -43,9 +43,22 @@ typedef enum {
   DM_WORD_NOUN_MODIFIER  = 1u << 8,  /* may stand between a preposition and its actor */
   DM_WORD_HEAD_OF_STATE  = 1u << 9,  /* "the leaders of X" act for X */
   DM_WORD_PERSON_PRONOUN = 1u << 10,
+  DM_WORD_RELATION_WORSE = 1u << 11, /* "soured", "severed": relations at their worst */
+  DM_WORD_RELATION_BETTER = 1u << 12, /* "improved", "restored" */
+  DM_WORD_HYPOTHETICAL   = 1u << 13, /* "if", "would": a cue that states nothing */
+  DM_WORD_CO_AGENT       = 1u << 14, /* "together (with)", "along (with)": a second agent */
   DM_WORD_PAIR_SECOND    = 1u << 30, /* may be second in one: "sides", "other" */
   DM_WORD_PAIR_START     = 1u << 31, /* may start "both sides", "each other" */
 } DmWordClass;
+
+/* What a demonym's or name's hyphenated ending makes of it: "Russian-
+ * brokered" mediates, "US-backed" supports, "Russian-led" leads (structure). */
+typedef enum {
+  DM_COMPOUND_NONE,
+  DM_COMPOUND_MEDIATED,
+  DM_COMPOUND_BACKED,
+  DM_COMPOUND_OTHER,
+} DmCompound;
 
 typedef struct {
   DmUnitType type;
@@ -57,6 +70,8 @@ typedef struct {
   gboolean   capital;     /* a capital city: "in Baku" is a place, not a party */
   gboolean   pair_ref;    /* "both sides": the pair the sentence names */
   gboolean   possessive;  /* "Azerbaijan's" */
+  gboolean   demonym;     /* "Azerbaijani troops": an adjective, it may be a noun's agent */
+  DmCompound compound;
   float      confidence;
   /* DM_UNIT_CUE */
   guint      rule;
