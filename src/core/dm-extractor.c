@@ -25,6 +25,7 @@ typedef struct {
   gboolean     reciprocal;  /* "trading accusations", "each other" */
   gboolean     hosting_talks; /* the cue at hand hosts talks: a mediation */
   int          kind_override; /* a DmLinkKind the cue at hand states instead of its own, or -1 */
+  guint        mediate_rule;  /* the rule shown for a mediation no cue word states ("Russian-brokered") */
 } Context;
 
 /* ── Roles ──────────────────────────────────────────────────────────── */
@@ -98,6 +99,17 @@ clause_start (Context *ctx, int i)
     if (is_clause_boundary (dm_units_get (ctx->units, k)))
       break;
   return k + 1;
+}
+
+static int
+clause_end (Context *ctx, int i)
+{
+  guint k;
+
+  for (k = i + 1; k < ctx->units->len; k++)
+    if (is_clause_boundary (dm_units_get (ctx->units, k)))
+      break;
+  return k;
 }
 
 /* The first ungoverned actor phrase of the clause that holds unit @i. */
@@ -512,18 +524,98 @@ emit_within (Context *ctx, const DmUnit *cue, const DmUnit *group, float confide
 }
 
 
+
+/* ── What a cue states, and what it only speaks of ─────────────────── */
+
+/* "if Russia attacks", "whether Baku will sign", "could meet": a cue that
+ * a condition or a possibility governs states no act. */
+static gboolean
+is_hypothetical (Context *ctx, int cue)
+{
+  int start = clause_start (ctx, cue);
+  const DmUnit *opener = dm_units_get (ctx->units, start - 1);
+
+  if (opener && dm_unit_in (opener, DM_WORD_HYPOTHETICAL))
+    return TRUE;
+  for (int k = start; k < cue; k++)
+    if (dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_HYPOTHETICAL))
+      return TRUE;
+  return FALSE;
+}
+
+/* "called on Armenia and Azerbaijan to reach an agreement", "urged Baku
+ * to resume talks", "warned Yerevan against joining": what one side asks
+ * or warns another to do has not happened, so a cue inside that
+ * complement states nothing. */
+static gboolean
+is_in_appeal_complement (Context *ctx, int cue)
+{
+  int start = clause_start (ctx, cue);
+  gboolean complement = FALSE;
+
+  for (int k = cue - 1; k >= start && k >= cue - 14; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (dm_unit_is_word (u, "to") || dm_unit_is_word (u, "against"))
+        complement = TRUE;
+      else if (u->type == DM_UNIT_CUE)
+        {
+          const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, u->rule);
+          return complement && rule->pos == DM_CUE_VERB && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN);
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+unit_is_one_of (const DmUnit *u, const char *const *words)
+{
+  if (!u || u->type != DM_UNIT_WORD)
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    if (strcmp (u->word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An agreement on gas, trade or arms is cooperation; one on peace, a
+ * ceasefire or borders is a negotiation between parties to a conflict. */
+static gboolean
+is_economic_agreement (Context *ctx, int cue)
+{
+  static const char *economic[] = {
+    "gas", "oil", "energy", "trade", "economic", "investment", "investments", "arms", "weapons",
+    "supply", "supplies", "contract", "commercial", "business", "transit", "loan", "credit",
+    "customs", "pipeline", "electricity", "defence", "defense", "military", "security",
+    "cooperation", "co-operation", "partnership", "visa", "aviation", "flights", "grain",
+    "export", "exports", "import", "imports", "free-trade", "tourism", "cultural", NULL
+  };
+  static const char *peace[] = {
+    "peace", "ceasefire", "truce", "settlement", "normalization", "normalisation", "border",
+    "borders", "delimitation", "demarcation", "prisoners", "hostilities", "conflict", NULL
+  };
+  int start = MAX (clause_start (ctx, cue), cue - 3), end = MIN (clause_end (ctx, cue), cue + 5);
+  gboolean found = FALSE;
+
+  for (int k = start; k < end; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (unit_is_one_of (u, peace))
+        return FALSE;
+      if (u->type == DM_UNIT_CUE && k != cue)
+        {
+          DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind;
+          if (kind == DM_LINK_NEGOTIATE && k > cue)
+            return FALSE;
+          found = found || kind == DM_LINK_COOPERATE || kind == DM_LINK_AID;
+        }
+      found = found || unit_is_one_of (u, economic);
+    }
+  return found;
+}
+
 /* ── Relations: the words around "relations", "ties", "partnership" ──── */
 
-static int
-clause_end (Context *ctx, int i)
-{
-  guint k;
-
-  for (k = i + 1; k < ctx->units->len; k++)
-    if (is_clause_boundary (dm_units_get (ctx->units, k)))
-      break;
-  return k;
-}
 
 /* Whether the clause of the relation noun at @cue says relations got worse
  * (-1), better (+1) or neither (0).  The word nearest to the noun wins;
@@ -661,6 +753,31 @@ extract_relation (Context *ctx, int cue, GArray *out)
     emit_within (ctx, c, &sentence_pair, sentence_pair.confidence * 0.9f, out);
 }
 
+static gboolean
+group_has_any (const DmUnit *group, const guint *actors, guint n)
+{
+  for (guint a = 0; a < group->n_actors; a++)
+    for (guint b = 0; b < n; b++)
+      if (group->actors[a] == actors[b])
+        return TRUE;
+  return FALSE;
+}
+
+/* Adds @from's actors to @into's, once each. */
+static void
+absorb_actors (DmUnit *into, const DmUnit *from)
+{
+  for (guint a = 0; a < from->n_actors; a++)
+    {
+      gboolean seen = FALSE;
+      for (guint b = 0; b < into->n_actors; b++)
+        seen = seen || into->actors[b] == from->actors[a];
+      if (!seen && into->n_actors < DM_UNIT_MAX_GROUP)
+        into->actors[into->n_actors++] = from->actors[a];
+    }
+  into->confidence = MIN (into->confidence, from->confidence);
+}
+
 /* "Putin hosted Aliyev and Pashinyan for talks": a host of talks or
  * negotiations later in its clause mediates between its guests. */
 static gboolean
@@ -692,6 +809,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
   float confidence;
 
   ctx->kind_override = -1;
+  if (is_hypothetical (ctx, cue) || is_in_appeal_complement (ctx, cue))
+    return;
   if (rule->relational)
     {
       extract_relation (ctx, cue, out);
@@ -699,6 +818,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
       return;
     }
   ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
+  if (rule->kind == DM_LINK_NEGOTIATE && is_economic_agreement (ctx, cue))
+    ctx->kind_override = DM_LINK_COOPERATE;
   if (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue))
     patient = find_noun_patient (ctx, cue, &between, &link_word);
   else
@@ -739,6 +860,25 @@ extract_cue (Context *ctx, int cue, GArray *out)
   if (ctx->hosting_talks && (!p || p->n_actors < 2))
     ctx->hosting_talks = FALSE;
 
+  /* "Putin signed an agreement with Aliyev and Pashinyan", "A and B
+   * signed the roadmap with C": in a three-way agreement, the one on its
+   * own side is the mediator between the two on the other. */
+  if (a && p && rule->kind == DM_LINK_NEGOTIATE && !ctx->hosting_talks
+      && ((a->n_actors == 1 && p->n_actors >= 2) || (p->n_actors == 1 && a->n_actors >= 2)))
+    {
+      const DmUnit *single = a->n_actors == 1 ? a : p, *pair = a->n_actors == 1 ? p : a;
+      if (!group_has_any (pair, single->actors, 1))
+        {
+          confidence = MIN (a->confidence, p->confidence);
+          emit_within (ctx, c, pair, confidence, out);
+          ctx->kind_override = DM_LINK_MEDIATE;
+          for (guint j = 0; j < pair->n_actors; j++)
+            emit (ctx, c, single->actors[0], pair->actors[j], confidence * 0.9f, out);
+          ctx->kind_override = -1;
+          return;
+        }
+    }
+
   if (a && p)
     {
       confidence = MIN (a->confidence, p->confidence);
@@ -752,6 +892,187 @@ extract_cue (Context *ctx, int cue, GArray *out)
    * accusations": a coordinated agent acting on itself. */
   if (a && a->n_actors >= 2 && (!rule->directed || ctx->reciprocal || rule->reciprocal || a->pair_ref))
     emit_within (ctx, c, a, a->confidence * 0.9f, out);
+}
+
+
+/* ── Mediation: a third party between the parties of a sentence ────── */
+
+/* Whether the actor phrase at @i may be a party to what the sentence
+ * says: not a topic ("discuss Karabakh", "the Karabakh conflict"), not a
+ * place or a thing fought over ("in Vienna", "for control of Karabakh",
+ * "war in Nagorno-Karabakh"). */
+static gboolean
+is_party (Context *ctx, int i)
+{
+  const DmUnit *u = dm_units_get (ctx->units, i);
+  const DmUnit *prev = dm_units_get (ctx->units, i - 1);
+
+  if (u->type != DM_UNIT_ACTOR || u->n_actors == 0 || is_modifier (ctx, i))
+    return FALSE;
+  if (prev && prev->type == DM_UNIT_CUE && dm_lexicon_get_rule (ctx->lexicon, prev->rule)->prepositional_object)
+    return FALSE;
+  for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+    {
+      const DmUnit *w = dm_units_get (ctx->units, k);
+      if (is_name_sign (w) || dm_unit_in (w, DM_WORD_NOUN_MODIFIER))
+        continue;
+      if (dm_unit_is_word (w, "of") && dm_unit_in (dm_units_get (ctx->units, k - 1), DM_WORD_HEAD_OF_STATE))
+        return TRUE;
+      if (dm_unit_in (w, DM_WORD_PREPOSITION))
+        return dm_unit_is_word (w, "by") || dm_unit_is_word (w, "with") || dm_unit_is_word (w, "between")
+               || dm_unit_is_word (w, "to") || dm_unit_is_word (w, "for") || dm_unit_is_word (w, "against")
+               || dm_unit_is_word (w, "from");
+      break;
+    }
+  return TRUE;
+}
+
+/* The actor phrase after "by", "of" or "with" at @k, over determiners and
+ * titles ("by the Organization…", "of Georgia's Prime Minister"), or -1. */
+static int
+actor_after (Context *ctx, guint k, guint window)
+{
+  for (guint j = k + 1; j < ctx->units->len && j <= k + window; j++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, j);
+      if (u->type == DM_UNIT_ACTOR)
+        return j;
+      if (!(dm_unit_in (u, DM_WORD_NOUN_MODIFIER | DM_WORD_HEAD_OF_STATE | DM_WORD_TITLE) || is_name_sign (u)))
+        return -1;
+    }
+  return -1;
+}
+
+/* Words that, after a meeting noun and before "by", make the agent its
+ * organizer: "a meeting organized by the OSCE", "talks convened by". */
+static gboolean
+is_organizing_word (const DmUnit *u)
+{
+  static const char *words[] = { "organized", "organised", "convened", "sponsored", "arranged",
+                                 "chaired", "co-chaired", "facilitated", "initiated", NULL };
+
+  for (guint i = 0; u && u->type == DM_UNIT_WORD && words[i]; i++)
+    if (strcmp (u->word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+follows_meeting_noun (Context *ctx, int k)
+{
+  for (int j = k - 1; j >= 0 && j >= k - 3; j--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, j);
+      if (u->type == DM_UNIT_CUE)
+        {
+          const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, u->rule);
+          return rule->pos == DM_CUE_NOUN && (rule->kind == DM_LINK_CONSULT || rule->kind == DM_LINK_NEGOTIATE);
+        }
+      if (u->type != DM_UNIT_WORD)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The mediator that unit @k names, or -1: "Russian-brokered", "brokered
+ * by Russia", "with EU mediation", "Turkey's mediation", "the mediation of
+ * Qatar", "a meeting organized by the OSCE", "a summit hosted by Russia",
+ * "under the auspices of the UN". */
+static int
+mediator_at (Context *ctx, int k)
+{
+  const DmUnit *u = dm_units_get (ctx->units, k);
+
+  if (u->type == DM_UNIT_ACTOR)
+    return u->compound == DM_COMPOUND_MEDIATED ? k : -1;
+  if (u->type == DM_UNIT_CUE)
+    {
+      const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, u->rule);
+      const DmUnit *next = dm_units_get (ctx->units, k + 1);
+      const DmUnit *prev = dm_units_get (ctx->units, k - 1);
+
+      if (rule->kind == DM_LINK_MEDIATE && rule->pos == DM_CUE_VERB)
+        return find_passive_agent (ctx, k);
+      if (rule->hosts_talks && follows_meeting_noun (ctx, k))
+        return find_passive_agent (ctx, k);
+      if (rule->kind == DM_LINK_MEDIATE && rule->pos == DM_CUE_NOUN)
+        {
+          int possessor = find_possessor (ctx, k);
+          if (possessor >= 0)
+            return possessor;
+          if (prev && prev->type == DM_UNIT_ACTOR && !prev->pair_ref)
+            return k - 1;
+          if (dm_unit_is_word (next, "of") || dm_unit_is_word (next, "by"))
+            return actor_after (ctx, k + 1, 5);
+        }
+      return -1;
+    }
+  if (dm_unit_is_word (u, "by") && is_organizing_word (dm_units_get (ctx->units, k - 1)) && follows_meeting_noun (ctx, k - 1))
+    return actor_after (ctx, k, 5);
+  if (dm_unit_is_word (u, "auspices") && dm_unit_is_word (dm_units_get (ctx->units, k + 1), "of"))
+    return actor_after (ctx, k + 1, 5);
+  return -1;
+}
+
+
+/* A mediator acts on each party the sentence names; the parties negotiate
+ * when the sentence speaks of talks or of an agreement. */
+static void
+extract_mediation (Context *ctx, GArray *out)
+{
+  guint mediators[DM_UNIT_MAX_GROUP], n_mediators = 0;
+  DmUnit parties = { 0 };
+  DmUnit cue = { 0 };
+  gboolean talks = FALSE;
+
+  for (guint k = 0; k < ctx->units->len; k++)
+    {
+      int m = mediator_at (ctx, k);
+      const DmUnit *u = dm_units_get (ctx->units, k);
+
+      if (u->type == DM_UNIT_CUE)
+        {
+          DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind;
+          talks = talks || kind == DM_LINK_NEGOTIATE || kind == DM_LINK_CONSULT;
+        }
+      if (m < 0)
+        continue;
+      if (n_mediators == 0)
+        {
+          /* the evidence's cue: the mediation word, or the compound */
+          cue.type = DM_UNIT_CUE;
+          cue.start = u->start;
+          cue.end = u->end;
+          cue.rule = u->type == DM_UNIT_CUE ? u->rule : ctx->mediate_rule;
+        }
+      for (guint a = 0; a < dm_units_get (ctx->units, m)->n_actors && n_mediators < DM_UNIT_MAX_GROUP; a++)
+        mediators[n_mediators++] = dm_units_get (ctx->units, m)->actors[a];
+    }
+  if (n_mediators == 0 || cue.rule == G_MAXUINT)
+    return;
+
+  parties.type = DM_UNIT_ACTOR;
+  parties.confidence = 1.0f;
+  for (guint k = 0; k < ctx->units->len; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type != DM_UNIT_ACTOR || group_has_any (u, mediators, n_mediators) || !is_party (ctx, k))
+        continue;
+      absorb_actors (&parties, u);
+    }
+  if (parties.n_actors == 0)
+    return;
+
+  ctx->kind_override = DM_LINK_MEDIATE;
+  for (guint m = 0; m < n_mediators; m++)
+    for (guint p = 0; p < parties.n_actors; p++)
+      emit (ctx, &cue, mediators[m], parties.actors[p], parties.confidence * 0.9f, out);
+  if (talks && parties.n_actors >= 2)
+    {
+      ctx->kind_override = DM_LINK_NEGOTIATE;
+      emit_within (ctx, &cue, &parties, parties.confidence * 0.85f, out);
+    }
+  ctx->kind_override = -1;
 }
 
 /* Whether @mentions and @previous_person hold two different actors. */
@@ -768,6 +1089,24 @@ names_two_actors (const DmMatch *mentions,
         first = mentions[i].actor;
       else if (mentions[i].actor != first)
         return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Will Aliyev meet Pashinyan?": a question states nothing.  Its mark is
+ * the sentence's last, before closing quotes and brackets. */
+static gboolean
+is_question (Context *ctx)
+{
+  for (int k = (int) ctx->units->len - 1; k >= 0; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type != DM_UNIT_PUNCT)
+        return FALSE;
+      if (dm_unit_is_punct (u, "?"))
+        return TRUE;
+      if (dm_unit_is_punct (u, ".") || dm_unit_is_punct (u, "!"))
+        return FALSE;
     }
   return FALSE;
 }
@@ -818,6 +1157,7 @@ struct _DmExtractor {
   GArray      *hits;   /* DmHit, the lexicon's */
   GArray      *cues;   /* DmCueMatch */
   GArray      *units;  /* DmUnit */
+  guint        mediate_rule;
 };
 
 DmExtractor *
@@ -831,6 +1171,13 @@ dm_extractor_new (DmLexicon   *lexicon,
   self->hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
   self->cues = g_array_new (FALSE, FALSE, sizeof (DmCueMatch));
   self->units = g_array_sized_new (FALSE, FALSE, sizeof (DmUnit), 64);
+  self->mediate_rule = G_MAXUINT;
+  for (guint i = 0; i < dm_lexicon_get_n_rules (lexicon); i++)
+    if (dm_lexicon_get_rule (lexicon, i)->kind == DM_LINK_MEDIATE && dm_lexicon_get_rule (lexicon, i)->pos == DM_CUE_VERB)
+      {
+        self->mediate_rule = i;
+        break;
+      }
   return self;
 }
 
@@ -858,7 +1205,7 @@ dm_extract_links (DmExtractor      *self,
                   guint             previous_person,
                   GArray           *out)
 {
-  Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE, -1 };
+  Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE, -1, self->mediate_rule };
 
   /* A link joins two different actors, and the only actors a sentence
    * can speak of are the ones it names and the person "he" may stand
@@ -880,6 +1227,8 @@ dm_extract_links (DmExtractor      *self,
 
   if (G_UNLIKELY (debug_units ()))
     dump_units (&ctx);
+  if (is_question (&ctx))
+    return;
 
   for (guint i = 0; i < ctx.units->len; i++)
     if (dm_unit_in (dm_units_get (ctx.units, i), DM_WORD_RECIPROCAL))
@@ -888,4 +1237,5 @@ dm_extract_links (DmExtractor      *self,
   for (guint i = 0; i < ctx.units->len; i++)
     if (dm_units_get (ctx.units, i)->type == DM_UNIT_CUE)
       extract_cue (&ctx, i, out);
+  extract_mediation (&ctx, out);
 }
