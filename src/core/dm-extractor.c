@@ -39,6 +39,17 @@ is_clause_boundary (const DmUnit *u)
   return dm_unit_in (u, DM_WORD_CLAUSE_OPENER);
 }
 
+static gboolean
+unit_is_one_of (const DmUnit *u, const char *const *words)
+{
+  if (!u || u->type != DM_UNIT_WORD)
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    if (strcmp (u->word, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "#Armenia", "@UN": a hashtag's or a handle's sign is part of the name */
 static gboolean
 is_name_sign (const DmUnit *u)
@@ -144,6 +155,7 @@ is_ing_word (const DmUnit *u)
 
 static gboolean is_modifier (Context *ctx, int i);
 static gboolean is_nominal_gerund (Context *ctx, int cue);
+static gboolean is_participle (Context *ctx, const DmUnit *cue);
 
 /* TRUE when a preposition governs the noun cue at @cue ("settlement of
  * the Karabakh conflict", "in a swift offensive"): such a noun is not the
@@ -248,18 +260,35 @@ is_modifier (Context *ctx, int i)
   /* "a UN summit", "an EU mission": an organization owns what it names */
   if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_ORGANIZATION)
     return FALSE;
+  static const char *not_nouns[] = { "and", "or", "'s", "is", "are", "was", "were", "has", "have", "had",
+                                     "will", "would", "said", "says", "remains", "remain", "took",
+                                     "became", "saw", "fell", "went", "broke", NULL };
+
+  /* "the Karabakh refugee crisis", "Karabakh Refugee Crisis": a region's
+   * name before a noun is what the noun is about */
+  if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_DE_FACTO && !u->demonym
+      && next && next->type == DM_UNIT_WORD
+      && !dm_unit_in (next, DM_WORD_PREPOSITION | DM_WORD_CLAUSE_OPENER | DM_WORD_NEGATION)
+      && !unit_is_one_of (next, not_nouns) && !g_str_has_suffix (next->word, "ed"))
+    return TRUE;
   return (next && next->type == DM_UNIT_CUE
           && dm_lexicon_get_rule (ctx->lexicon, next->rule)->pos == DM_CUE_NOUN)
          || (next && next->type == DM_UNIT_WORD && after && after->type == DM_UNIT_CUE
              && (dm_unit_is_word (next, "peace") || dm_unit_is_word (next, "conflict") || dm_unit_is_word (next, "region")));
 }
 
-/* "a meeting", "France's equipping of Armenia": a gerund used as a noun. */
+/* "a meeting", "France's equipping of Armenia": a gerund used as a noun;
+ * and "the much-needed support", "their backing": a verb's bare form
+ * after a determiner. */
 static gboolean
 is_nominal_gerund (Context *ctx, int cue)
 {
+  static const char *determiners[] = { "the", "a", "an", "their", "its", "his", "her", "our",
+                                       "this", "that", "such", "much-needed", "continued", NULL };
   DmUnit *before = dm_units_get (ctx->units, cue - 1);
 
+  if (before && unit_is_one_of (before, determiners) && !is_participle (ctx, dm_units_get (ctx->units, cue)))
+    return TRUE;
   if (!before || !is_gerund (ctx, dm_units_get (ctx->units, cue)))
     return FALSE;
   return (before->type == DM_UNIT_ACTOR && before->possessive)
@@ -273,6 +302,21 @@ is_nominal_gerund (Context *ctx, int cue)
  * except a capital after "in" or "at" (a place, not a party).  A mediator
  * acts on the parties of the process it mediates ("brokered a ceasefire
  * between Baku and Yerevan"). */
+/* "wrote to", "sent a letter to", "appealed to": the phrase after "to" at
+ * @k is the addressee of a message, not a place ("with regard to"). */
+static gboolean
+follows_sending (Context *ctx, int k)
+{
+  static const char *words[] = { "wrote", "write", "writes", "written", "sent", "send", "sends",
+                                 "letter", "letters", "message", "appealed", "turned", "addressed",
+                                 "submitted", "complaint", "note", NULL };
+
+  for (int j = k - 1; j >= 0 && j >= k - 5; j--)
+    if (unit_is_one_of (dm_units_get (ctx->units, j), words))
+      return TRUE;
+  return FALSE;
+}
+
 /* "sent a letter to the Security Council, requesting a meeting": an
  * appeal whose object is a thing goes to the addressee named before it
  * with "to".  Returns that addressee, or -1. */
@@ -289,7 +333,7 @@ find_addressee (Context *ctx, int cue)
   for (int k = cue - 1; k >= 0; k--)
     {
       DmUnit *u = dm_units_get (ctx->units, k);
-      if (u->type == DM_UNIT_ACTOR && is_governed_by (ctx, k, "to"))
+      if (u->type == DM_UNIT_ACTOR && is_governed_by (ctx, k, "to") && follows_sending (ctx, k))
         return k;
       if (is_clause_boundary (u))
         return -1;
@@ -553,7 +597,7 @@ is_in_appeal_complement (Context *ctx, int cue)
   int start = clause_start (ctx, cue);
   gboolean complement = FALSE;
 
-  for (int k = cue - 1; k >= start && k >= cue - 14; k--)
+  for (int k = cue - 1; k >= start && k >= cue - 20; k--)
     {
       const DmUnit *u = dm_units_get (ctx->units, k);
       if (dm_unit_is_word (u, "to") || dm_unit_is_word (u, "against"))
@@ -561,20 +605,34 @@ is_in_appeal_complement (Context *ctx, int cue)
       else if (u->type == DM_UNIT_CUE)
         {
           const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, u->rule);
-          return complement && rule->pos == DM_CUE_VERB && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN);
+          if (rule->pos == DM_CUE_VERB && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN))
+            return complement;
         }
     }
   return FALSE;
 }
 
+
+/* "to discuss regional issues and cooperation", "talked about the war":
+ * a noun that a verb of talking takes as its object is the topic of the
+ * talk, not an act; a settlement discussed is still negotiated. */
 static gboolean
-unit_is_one_of (const DmUnit *u, const char *const *words)
+is_discussed_topic (Context *ctx, int cue)
 {
-  if (!u || u->type != DM_UNIT_WORD)
+  const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, dm_units_get (ctx->units, cue)->rule);
+
+  if (rule->pos != DM_CUE_NOUN || rule->kind == DM_LINK_NEGOTIATE)
     return FALSE;
-  for (guint i = 0; words[i]; i++)
-    if (strcmp (u->word, words[i]) == 0)
-      return TRUE;
+  for (int k = cue - 1; k >= 0 && k >= cue - 6; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_CUE)
+        return dm_lexicon_get_rule (ctx->lexicon, u->rule)->prepositional_object;
+      if (u->type != DM_UNIT_WORD || dm_unit_in (u, DM_WORD_CLAUSE_OPENER))
+        return FALSE;
+      if (dm_unit_in (u, DM_WORD_PREPOSITION) && !dm_unit_is_word (u, "about") && !dm_unit_is_word (u, "on"))
+        return FALSE;
+    }
   return FALSE;
 }
 
@@ -602,7 +660,7 @@ is_economic_agreement (Context *ctx, int cue)
       const DmUnit *u = dm_units_get (ctx->units, k);
       if (unit_is_one_of (u, peace))
         return FALSE;
-      if (u->type == DM_UNIT_CUE && k != cue)
+      if (u->type == DM_UNIT_CUE && k != cue && !dm_lexicon_get_rule (ctx->lexicon, u->rule)->relational)
         {
           DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind;
           if (kind == DM_LINK_NEGOTIATE && k > cue)
@@ -809,7 +867,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
   float confidence;
 
   ctx->kind_override = -1;
-  if (is_hypothetical (ctx, cue) || is_in_appeal_complement (ctx, cue))
+  if (is_hypothetical (ctx, cue) || is_in_appeal_complement (ctx, cue) || is_discussed_topic (ctx, cue))
     return;
   if (rule->relational)
     {
