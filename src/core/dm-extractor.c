@@ -73,8 +73,10 @@ is_governed (Context *ctx, int i)
       /* "after Azerbaijani troops seized": a subordinate clause's subject */
       if (dm_unit_in (u, DM_WORD_CLAUSE_OPENER))
         return FALSE;
-      /* "the leaders of Azerbaijan and Armenia" act for their states */
-      if (dm_unit_is_word (u, "of") && k > 0 && dm_unit_in (dm_units_get (ctx->units, k - 1), DM_WORD_HEAD_OF_STATE))
+      /* "the leaders of Azerbaijan and Armenia", "a spokesperson for
+       * Iran's Supreme Leader" act for their states */
+      if ((dm_unit_is_word (u, "of") || dm_unit_is_word (u, "for")) && k > 0
+          && dm_unit_in (dm_units_get (ctx->units, k - 1), DM_WORD_HEAD_OF_STATE))
         return FALSE;
       if (dm_unit_in (u, DM_WORD_PREPOSITION))
         return TRUE;
@@ -213,7 +215,16 @@ find_agent (Context *ctx, int cue)
 
   /* ", urging him": the subject of the clause the comma ends. */
   if (before && dm_unit_is_punct (before, ",") && is_gerund (ctx, dm_units_get (ctx->units, cue)))
-    return clause_subject (ctx, cue - 1);
+    {
+      int subject = clause_subject (ctx, cue - 1);
+      int opener = clause_start (ctx, cue - 1) - 1;
+      /* "Armenia is allied to Russia, but has pivoted west, accusing
+       * Moscow": a clause joined by "but" or "and" shares the subject */
+      if (subject < 0 && opener > 0
+          && (dm_unit_is_word (dm_units_get (ctx->units, opener), "but") || dm_unit_is_word (dm_units_get (ctx->units, opener), "yet")))
+        subject = clause_subject (ctx, opener - 1);
+      return subject;
+    }
 
   for (int k = cue - 1; k >= start; k--)
     {
@@ -244,6 +255,9 @@ find_agent (Context *ctx, int cue)
 }
 
 static int find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word);
+static void extract_offense (Context *ctx, int cue, GArray *out);
+static int find_co_agent (Context *ctx, int cue, int agent, int patient);
+static int find_participle_agent (Context *ctx, int cue, int *patient);
 static gboolean is_gerund (Context *ctx, const DmUnit *cue);
 
 /* "the Karabakh conflict", "the Karabakh peace process": an actor phrase
@@ -875,6 +889,11 @@ extract_cue (Context *ctx, int cue, GArray *out)
       ctx->kind_override = -1;
       return;
     }
+  if (rule->offense)
+    {
+      extract_offense (ctx, cue, out);
+      return;
+    }
   ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
   if (rule->kind == DM_LINK_NEGOTIATE && is_economic_agreement (ctx, cue))
     ctx->kind_override = DM_LINK_COOPERATE;
@@ -911,6 +930,16 @@ extract_cue (Context *ctx, int cue, GArray *out)
       patient = agent;
       agent = passive_agent;
     }
+  if (rule->pos == DM_CUE_NOUN && patient < 0)
+    {
+      int participle_patient;
+      int participle_agent = find_participle_agent (ctx, cue, &participle_patient);
+      if (participle_agent >= 0)
+        {
+          agent = participle_agent;
+          patient = participle_patient;
+        }
+    }
 
   a = agent >= 0 ? dm_units_get (ctx->units, agent) : NULL;
   p = patient >= 0 ? dm_units_get (ctx->units, patient) : NULL;
@@ -939,10 +968,18 @@ extract_cue (Context *ctx, int cue, GArray *out)
 
   if (a && p)
     {
+      int co_agent = find_co_agent (ctx, cue, agent, patient);
       confidence = MIN (a->confidence, p->confidence);
       for (guint i = 0; i < a->n_actors; i++)
         for (guint j = 0; j < p->n_actors; j++)
           emit (ctx, c, a->actors[i], p->actors[j], confidence, out);
+      if (co_agent >= 0)
+        {
+          const DmUnit *co = dm_units_get (ctx->units, co_agent);
+          for (guint i = 0; i < co->n_actors; i++)
+            for (guint j = 0; j < p->n_actors; j++)
+              emit (ctx, c, co->actors[i], p->actors[j], confidence * 0.9f, out);
+        }
       return;
     }
 
@@ -1131,6 +1168,112 @@ extract_mediation (Context *ctx, GArray *out)
       emit_within (ctx, &cue, &parties, parties.confidence * 0.85f, out);
     }
   ctx->kind_override = -1;
+}
+
+
+/* ── Offenses, co-agents, agents after a participle ─────────────────── */
+
+/* The author of the offense noun at @cue: "the Kremlin's betrayal", "a
+ * betrayal by the Kremlin", "another Russian provocation". */
+static int
+find_offender (Context *ctx, int cue)
+{
+  const DmUnit *prev = dm_units_get (ctx->units, cue - 1);
+  int possessor = find_possessor (ctx, cue);
+
+  if (possessor >= 0)
+    return possessor;
+  if (prev && prev->type == DM_UNIT_ACTOR && !prev->pair_ref)
+    return cue - 1;
+  if (dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "by") || dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "of"))
+    return actor_after (ctx, cue + 1, 5);
+  return -1;
+}
+
+/* "what Yerevan sees as a betrayal by the Kremlin", "calling the changes
+ * another Russian provocation": the one who speaks of an offense accuses
+ * its author. */
+static void
+extract_offense (Context *ctx, int cue, GArray *out)
+{
+  const DmUnit *c = dm_units_get (ctx->units, cue);
+  int offender = find_offender (ctx, cue);
+  int accuser = -1;
+  const DmUnit *a, *o;
+
+  if (offender < 0)
+    return;
+  for (int k = cue - 1; k >= clause_start (ctx, cue) && accuser < 0; k--)
+    if (k != offender && dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR && !is_governed (ctx, k))
+      accuser = k;
+  if (accuser < 0)
+    {
+      /* ", calling the changes …": the subject of the clause before */
+      for (int k = cue - 1; k >= 0; k--)
+        if (dm_unit_is_punct (dm_units_get (ctx->units, k), ",") && is_ing_word (dm_units_get (ctx->units, k + 1)))
+          {
+            accuser = clause_subject (ctx, k);
+            break;
+          }
+    }
+  if (accuser < 0)
+    return;
+  a = dm_units_get (ctx->units, accuser);
+  o = dm_units_get (ctx->units, offender);
+  for (guint i = 0; i < a->n_actors; i++)
+    for (guint j = 0; j < o->n_actors; j++)
+      emit (ctx, c, a->actors[i], o->actors[j], MIN (a->confidence, o->confidence), out);
+}
+
+/* "in parallel with France", "together with Russia", "along with the
+ * EU", "in coordination with NATO", "the US with the EU regrets": an actor
+ * that shares the act of the clause's subject, or -1. */
+static int
+find_co_agent (Context *ctx, int cue, int agent, int patient)
+{
+  int start = clause_start (ctx, cue);
+
+  for (int k = start; k < (int) ctx->units->len && k < clause_end (ctx, cue); k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      gboolean with = dm_unit_is_word (u, "with") || dm_unit_is_word (u, "w");
+      const DmUnit *before = dm_units_get (ctx->units, k - 1);
+      int actor;
+
+      if (!with || k == patient - 1)
+        continue;
+      /* "X with Y regrets": right after the subject, before the verb */
+      if (!(dm_unit_in (before, DM_WORD_CO_AGENT) || (k - 1 == agent && k < cue)))
+        continue;
+      actor = actor_after (ctx, k, 4);
+      if (actor >= 0 && actor != agent && actor != patient && (actor < cue || k > cue))
+        return actor;
+    }
+  return -1;
+}
+
+/* "lawsuits filed by Armenia against Azerbaijan", "the deal signed by
+ * Baku": a participle and "by" after a noun give its agent; returns it, and
+ * in @patient the phrase after "against", "with" or "to" that follows. */
+static int
+find_participle_agent (Context *ctx, int cue, int *patient)
+{
+  const DmUnit *next = dm_units_get (ctx->units, cue + 1);
+  int agent;
+
+  *patient = -1;
+  if (!next || next->type != DM_UNIT_WORD || !g_str_has_suffix (next->word, "ed")
+      || !dm_unit_is_word (dm_units_get (ctx->units, cue + 2), "by"))
+    return -1;
+  agent = actor_after (ctx, cue + 2, 4);
+  if (agent < 0)
+    return -1;
+  {
+    const DmUnit *link = dm_units_get (ctx->units, agent + 1);
+    if (dm_unit_is_word (link, "against") || dm_unit_is_word (link, "with") || dm_unit_is_word (link, "to"))
+      *patient = actor_after (ctx, agent + 1, 4);
+  }
+  return agent;
 }
 
 /* Whether @mentions and @previous_person hold two different actors. */

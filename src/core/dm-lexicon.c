@@ -248,6 +248,7 @@ load_entry (DmLexicon  *self,
   rule.hosts_talks = json_object_get_boolean_member_with_default (entry, "hosts_talks", FALSE);
   rule.possessor_is_patient = g_strcmp0 (json_object_get_string_member_with_default (entry, "possessor", NULL),
                                          "patient") == 0;
+  rule.offense = json_object_get_boolean_member_with_default (entry, "offense", FALSE);
   rule.relational = g_strcmp0 (json_object_get_string_member_with_default (entry, "frame", NULL), "relations") == 0;
   if (rule.relational)
     {

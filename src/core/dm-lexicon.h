@@ -29,6 +29,8 @@ typedef struct {
    * when @has_neutral_kind is FALSE ("relations between A and B" alone
    * states nothing). */
   gboolean   possessor_is_patient; /* "Yerevan's backers": the possessor is acted on */
+  gboolean   offense;    /* "a betrayal by the Kremlin", "a Russian provocation": whoever
+                          * names the offense accuses its author */
   gboolean   relational;
   gboolean   has_neutral_kind;
   DmLinkKind neutral_kind;

@@ -63,7 +63,9 @@ static const char *pair_phrases[] = {
   "both sides", "the two sides", "both countries", "the two countries", "both nations",
   "the two nations", "each other", "one another", "the neighbours", "the neighbors",
   "the two neighbours", "the two neighbors", "both parties", "the two parties",
-  "the two states", "both states", "the two leaders", "both leaders", "either side", NULL
+  "the two states", "both states", "the two leaders", "both leaders", "either side",
+  "those countries", "these countries", "the two ministers", "both ministers", "the two governments",
+  "both governments", "the two capitals", NULL
 };
 
 /* Prepositions after which a noun is a thing talked about or a
@@ -88,7 +90,8 @@ static const char *heads_of_state[] = {
   "leaders", "leader", "leadership", "president", "presidents", "government", "governments",
   "minister", "ministers", "ministry", "authorities", "officials", "head", "heads", "army",
   "forces", "troops", "delegation", "delegations", "parliament", "countries", "nations",
-  "states", "sides", NULL
+  "states", "sides", "spokesperson", "spokesman", "spokeswoman", "envoy", "envoys", "ambassador",
+  "representative", "representatives", "adviser", "advisor", "aide", "office", "embassy", NULL
 };
 
 /* "his" and "her" are left out: "his Armenian counterpart" is somebody
