@@ -274,16 +274,15 @@ is_modifier (Context *ctx, int i)
   /* "a UN summit", "an EU mission": an organization owns what it names */
   if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_ORGANIZATION)
     return FALSE;
-  static const char *not_nouns[] = { "and", "or", "'s", "is", "are", "was", "were", "has", "have", "had",
-                                     "will", "would", "said", "says", "remains", "remain", "took",
-                                     "became", "saw", "fell", "went", "broke", NULL };
+  static const char *topic_nouns[] = { "refugee", "refugees", "crisis", "issue", "question", "problem",
+                                       "dispute", "settlement", "process", "region", "war", "conflict",
+                                       "peace", "corridor", "exodus", "population", "people", "file",
+                                       "status", "negotiations", "humanitarian", "situation", NULL };
 
   /* "the Karabakh refugee crisis", "Karabakh Refugee Crisis": a region's
    * name before a noun is what the noun is about */
   if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_DE_FACTO && !u->demonym
-      && next && next->type == DM_UNIT_WORD
-      && !dm_unit_in (next, DM_WORD_PREPOSITION | DM_WORD_CLAUSE_OPENER | DM_WORD_NEGATION)
-      && !unit_is_one_of (next, not_nouns) && !g_str_has_suffix (next->word, "ed"))
+      && unit_is_one_of (next, topic_nouns))
     return TRUE;
   return (next && next->type == DM_UNIT_CUE
           && dm_lexicon_get_rule (ctx->lexicon, next->rule)->pos == DM_CUE_NOUN)
@@ -925,6 +924,13 @@ extract_cue (Context *ctx, int cue, GArray *out)
   if (passive_agent < 0 && patient >= 0 && link_word
       && (g_str_equal (link_word, "from") || g_str_equal (link_word, "by")))
     passive_agent = patient;
+  /* "a joint probe by Azerbaijan and Russia": the parties of a joint act
+   * act on each other, not on the sentence's subject */
+  if (passive_agent >= 0 && rule->reciprocal && dm_units_get (ctx->units, passive_agent)->n_actors >= 2)
+    {
+      emit_within (ctx, c, dm_units_get (ctx->units, passive_agent), dm_units_get (ctx->units, passive_agent)->confidence, out);
+      return;
+    }
   if (passive_agent >= 0)
     {
       patient = agent;
@@ -1203,9 +1209,15 @@ extract_offense (Context *ctx, int cue, GArray *out)
 
   if (offender < 0)
     return;
-  for (int k = cue - 1; k >= clause_start (ctx, cue) && accuser < 0; k--)
-    if (k != offender && dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR && !is_governed (ctx, k))
-      accuser = k;
+  /* "sees as", "regards as", "calls it": "as" opens no clause of its own here */
+  for (int k = cue - 1; k >= 0 && accuser < 0; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (is_clause_boundary (u) && !dm_unit_is_word (u, "as"))
+        break;
+      if (k != offender && u->type == DM_UNIT_ACTOR && !is_governed (ctx, k))
+        accuser = k;
+    }
   if (accuser < 0)
     {
       /* ", calling the changes …": the subject of the clause before */

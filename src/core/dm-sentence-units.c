@@ -631,6 +631,16 @@ merge_coordination (Builder *ctx)
         }
       if (j >= ctx->units->len)
         continue;
+      /* "Azerbaijan, Russia, and Kazakhstan": a list that ends on a name the
+       * gazetteer does not know still joins the names it does */
+      if (j > i + 1 && dm_unit_is_punct (dm_units_get (ctx->units, j), ",") && j + 2 < ctx->units->len
+          && dm_unit_is_word (dm_units_get (ctx->units, j + 1), "and")
+          && dm_units_get (ctx->units, j + 2)->type == DM_UNIT_WORD
+          && g_ascii_isupper (ctx->text[dm_units_get (ctx->units, j + 2)->start]))
+        {
+          merge_range (ctx, i, j - 1);
+          continue;
+        }
       /* "Armenia – and France – accuse": an aside set off by dashes */
       if (j + 1 < ctx->units->len && is_dash (dm_units_get (ctx->units, j)) && dm_unit_is_word (dm_units_get (ctx->units, j + 1), "and"))
         j++;
