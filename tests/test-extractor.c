@@ -112,7 +112,8 @@ static const Case cases[] = {
   { "host-alone-cooperates", "Azerbaijan will host a UN summit.", "AZE>UN cooperate" },
   { "noun-by-agent", "Baku rejected accusations by Yerevan.", "ARM>AZE accuse" },
   { "amount-in-aid", "The United States pledged $65 million in aid to Armenia.", "USA>ARM aid" },
-  { "summoned-ambassador", "Baku summoned the French ambassador over the remarks.", "AZE-FRA tension" },
+  /* summoning an envoy is a protest: the summoner accuses */
+  { "summoned-ambassador", "Baku summoned the French ambassador over the remarks.", "AZE>FRA accuse" },
   { "appeal-to-addressee", "Georgia wrote to the Security Council, requesting an urgent meeting.", "GEO>UN appeal" },
   { "hashtag-handle", "#Armenia wrote to @UN, asking for help.", "ARM>UN appeal" },
   { "appeal-object-is-addressee", "Armenia wrote to the UN, urging Azerbaijan to stop.", "ARM>AZE appeal" },

@@ -255,9 +255,12 @@ find_agent (Context *ctx, int cue)
 }
 
 static int find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word);
+static int actor_after (Context *ctx, guint k, guint window);
 static void extract_offense (Context *ctx, int cue, GArray *out);
 static int find_co_agent (Context *ctx, int cue, int agent, int patient);
 static int find_participle_agent (Context *ctx, int cue, int *patient);
+static gboolean is_party (Context *ctx, int i);
+static gboolean follows_meeting_noun (Context *ctx, int k);
 static gboolean is_gerund (Context *ctx, const DmUnit *cue);
 
 /* "the Karabakh conflict", "the Karabakh peace process": an actor phrase
@@ -269,7 +272,8 @@ is_modifier (Context *ctx, int i)
   DmUnit *after = dm_units_get (ctx->units, i + 2);
   DmUnit *u = dm_units_get (ctx->units, i);
 
-  if (u->possessive || u->n_actors != 1)
+  /* "the Azerbaijani offensive": a demonym before a noun is its agent */
+  if (u->possessive || u->n_actors != 1 || u->demonym)
     return FALSE;
   /* "a UN summit", "an EU mission": an organization owns what it names */
   if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_ORGANIZATION)
@@ -382,7 +386,17 @@ find_verb_patient (Context *ctx, int cue)
       if (u->type == DM_UNIT_ACTOR)
         {
           DmUnit *prev = dm_units_get (ctx->units, k - 1);
-          if (u->capital && (dm_unit_is_word (prev, "in") || dm_unit_is_word (prev, "at")))
+          /* a place ("in Baku", "in Armenia") or a source ("from
+           * Karabakh") is no party; what is seized or fought "in" a
+           * region is the region's */
+          if ((u->capital || (rule->kind != DM_LINK_SEIZE && rule->kind != DM_LINK_FIGHT))
+              && (dm_unit_is_word (prev, "in") || dm_unit_is_word (prev, "at")))
+            continue;
+          if (dm_unit_is_word (prev, "from") && (rule->kind == DM_LINK_AID || rule->kind == DM_LINK_COOPERATE))
+            continue;
+          /* "fought two wars for control of Karabakh": what is fought
+           * over is no party */
+          if (rule->kind == DM_LINK_FIGHT && !is_party (ctx, k))
             continue;
           /* "discuss Karabakh" names a topic; "discuss with Baku" a party */
           if (rule->prepositional_object && !is_governed_by (ctx, k, "with")
@@ -442,6 +456,15 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
 
   *between = FALSE;
   *link_word = NULL;
+  if ((kind == DM_LINK_APPEAL || kind == DM_LINK_WARN) && dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "that"))
+    {
+      int subject = actor_after (ctx, cue + 1, 3);
+      if (subject >= 0)
+        {
+          *link_word = "that";
+          return subject;
+        }
+    }
   if (final)
     {
       *link_word = final;
@@ -593,6 +616,9 @@ is_hypothetical (Context *ctx, int cue)
   const DmUnit *opener = dm_units_get (ctx->units, start - 1);
 
   if (opener && dm_unit_in (opener, DM_WORD_HYPOTHETICAL))
+    return TRUE;
+  /* "denied that Armenia had threatened Azerbaijan" */
+  if (opener && dm_unit_is_word (opener, "that") && dm_unit_in (dm_units_get (ctx->units, start - 2), DM_WORD_NEGATION))
     return TRUE;
   for (int k = start; k < cue; k++)
     if (dm_unit_in (dm_units_get (ctx->units, k), DM_WORD_HYPOTHETICAL))
@@ -807,9 +833,17 @@ extract_relation (Context *ctx, int cue, GArray *out)
   if (agent >= 0 && patient >= 0)
     {
       const DmUnit *a = dm_units_get (ctx->units, agent), *p = dm_units_get (ctx->units, patient);
+      /* a partnership binds both sides; restored ties are one side's act */
+      gboolean mutual = rule->has_neutral_kind && ctx->kind_override == DM_LINK_COOPERATE && polarity == 0
+                        && c->end - c->start >= 11
+                        && g_ascii_strncasecmp (ctx->text + c->end - 11, "partnership", 11) == 0;
       for (guint i = 0; i < a->n_actors; i++)
         for (guint j = 0; j < p->n_actors; j++)
-          emit (ctx, c, a->actors[i], p->actors[j], MIN (a->confidence, p->confidence), out);
+          {
+            emit (ctx, c, a->actors[i], p->actors[j], MIN (a->confidence, p->confidence), out);
+            if (mutual)
+              emit (ctx, c, p->actors[j], a->actors[i], MIN (a->confidence, p->confidence), out);
+          }
       return;
     }
   /* "Armenia and Turkey restored diplomatic relations" */
@@ -893,6 +927,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
       extract_offense (ctx, cue, out);
       return;
     }
+  if (rule->hosts_talks && follows_meeting_noun (ctx, cue))
+    return;  /* "a summit hosted by Putin": the mediation frame's */
   ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
   if (rule->kind == DM_LINK_NEGOTIATE && is_economic_agreement (ctx, cue))
     ctx->kind_override = DM_LINK_COOPERATE;
@@ -935,6 +971,14 @@ extract_cue (Context *ctx, int cue, GArray *out)
     {
       patient = agent;
       agent = passive_agent;
+    }
+  /* "the criticism of Georgia by the European Parliament" */
+  if (rule->pos == DM_CUE_NOUN && patient >= 0 && passive_agent < 0 && link_word && g_str_equal (link_word, "of")
+      && dm_unit_is_word (dm_units_get (ctx->units, patient + 1), "by"))
+    {
+      int by_agent = actor_after (ctx, patient + 1, 4);
+      if (by_agent >= 0)
+        agent = by_agent;
     }
   if (rule->pos == DM_CUE_NOUN && patient < 0)
     {
@@ -979,6 +1023,11 @@ extract_cue (Context *ctx, int cue, GArray *out)
       for (guint i = 0; i < a->n_actors; i++)
         for (guint j = 0; j < p->n_actors; j++)
           emit (ctx, c, a->actors[i], p->actors[j], confidence, out);
+      /* "joint exercises with the US": a joint act goes both ways */
+      if (rule->reciprocal && rule->directed)
+        for (guint i = 0; i < a->n_actors; i++)
+          for (guint j = 0; j < p->n_actors; j++)
+            emit (ctx, c, p->actors[j], a->actors[i], confidence, out);
       if (co_agent >= 0)
         {
           const DmUnit *co = dm_units_get (ctx->units, co_agent);
@@ -1093,7 +1142,13 @@ mediator_at (Context *ctx, int k)
       const DmUnit *prev = dm_units_get (ctx->units, k - 1);
 
       if (rule->kind == DM_LINK_MEDIATE && rule->pos == DM_CUE_VERB)
-        return find_passive_agent (ctx, k);
+        {
+          /* "the Moscow-brokered truce" */
+          if (prev && dm_unit_is_punct (prev, "-") && dm_units_get (ctx->units, k - 2)
+              && dm_units_get (ctx->units, k - 2)->type == DM_UNIT_ACTOR)
+            return k - 2;
+          return find_passive_agent (ctx, k);
+        }
       if (rule->hosts_talks && follows_meeting_noun (ctx, k))
         return find_passive_agent (ctx, k);
       if (rule->kind == DM_LINK_MEDIATE && rule->pos == DM_CUE_NOUN)

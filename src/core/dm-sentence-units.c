@@ -36,13 +36,13 @@ static const char *linking_prepositions[] = {
 static const char *clause_openers[] = {
   "which", "who", "whom", "whose", "while", "whereas", "although", "though", "but",
   "because", "when", "since", "until", "if", "unless", "amid", "after", "before", "as",
-  "where", "however", "yet", "so", "that", NULL
+  "where", "however", "yet", "so", "that", "whether", NULL
 };
 
 static const char *negations[] = {
   "not", "never", "no", "refused", "refuses", "refuse", "refrained", "refrain", "declined",
   "denied", "denies", "without", "n't", "nor", "avoid", "avoids", "avoided", "avoiding",
-  "failed", "fails", "instead", NULL
+  "failed", "fails", "instead", "neither", NULL
 };
 
 static const char *reciprocal_words[] = {
@@ -550,6 +550,8 @@ is_title_word (const Builder *ctx, const DmUnit *u)
   return dm_unit_in (u, DM_WORD_TITLE) || g_ascii_isupper (ctx->text[u->start]);
 }
 
+static gboolean ends_opening_phrase (Builder *ctx, guint i);
+
 /* "US Secretary of State Antony Blinken" is one phrase of one actor. */
 static void
 merge_titles (Builder *ctx)
@@ -563,6 +565,10 @@ merge_titles (Builder *ctx)
         continue;
       for (j = i + 1; j < ctx->units->len && j <= i + 5 && is_title_word (ctx, dm_units_get (ctx->units, j)); j++)
         ;
+      /* "his Azerbaijani counterpart, Jeyhun Bayramov": an apposition */
+      if (j == i + 1 && j + 1 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, j), ",")
+          && !ends_opening_phrase (ctx, i))
+        j++;
       if (j < ctx->units->len && dm_units_get (ctx->units, j)->type == DM_UNIT_ACTOR && same_actors (u, dm_units_get (ctx->units, j)))
         {
           merge_range (ctx, i, j);
