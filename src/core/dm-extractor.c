@@ -260,6 +260,25 @@ static void extract_offense (Context *ctx, int cue, GArray *out);
 static int find_co_agent (Context *ctx, int cue, int agent, int patient);
 static int find_participle_agent (Context *ctx, int cue, int *patient);
 static gboolean is_party (Context *ctx, int i);
+
+/* "for control of Nagorno-Karabakh", "over Karabakh": what a fight is
+ * about, not who fights. */
+static gboolean
+is_fought_over (Context *ctx, int i)
+{
+  static const char *stakes[] = { "control", "sovereignty", "status", "possession", NULL };
+
+  for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (dm_unit_in (u, DM_WORD_NOUN_MODIFIER))
+        continue;
+      if (dm_unit_is_word (u, "over") || dm_unit_is_word (u, "about"))
+        return TRUE;
+      return dm_unit_is_word (u, "of") && unit_is_one_of (dm_units_get (ctx->units, k - 1), stakes);
+    }
+  return FALSE;
+}
 static gboolean follows_meeting_noun (Context *ctx, int k);
 static gboolean is_gerund (Context *ctx, const DmUnit *cue);
 
@@ -304,7 +323,8 @@ is_nominal_gerund (Context *ctx, int cue)
                                        "this", "that", "such", "much-needed", "continued", NULL };
   DmUnit *before = dm_units_get (ctx->units, cue - 1);
 
-  if (before && unit_is_one_of (before, determiners) && !is_participle (ctx, dm_units_get (ctx->units, cue)))
+  if (before && (unit_is_one_of (before, determiners) || (before->type == DM_UNIT_ACTOR && before->possessive))
+      && !is_participle (ctx, dm_units_get (ctx->units, cue)))
     return TRUE;
   if (!before || !is_gerund (ctx, dm_units_get (ctx->units, cue)))
     return FALSE;
@@ -381,8 +401,9 @@ find_verb_patient (Context *ctx, int cue)
           int parties = find_noun_patient (ctx, k, &between, &link_word);
           return between ? parties : -1;
         }
-      if (is_clause_boundary (u) || u->type == DM_UNIT_CUE || dm_unit_is_punct (u, ",") || dm_unit_is_punct (u, "."))
-        return -1;
+      if (is_clause_boundary (u) || u->type == DM_UNIT_CUE || dm_unit_is_punct (u, ",") || dm_unit_is_punct (u, ".")
+          || dm_unit_in (u, DM_WORD_NEGATION))
+        return -1;  /* "sided with neither Russia nor the West" */
       if (u->type == DM_UNIT_ACTOR)
         {
           DmUnit *prev = dm_units_get (ctx->units, k - 1);
@@ -396,7 +417,7 @@ find_verb_patient (Context *ctx, int cue)
             continue;
           /* "fought two wars for control of Karabakh": what is fought
            * over is no party */
-          if (rule->kind == DM_LINK_FIGHT && !is_party (ctx, k))
+          if (rule->kind == DM_LINK_FIGHT && is_fought_over (ctx, k))
             continue;
           /* "discuss Karabakh" names a topic; "discuss with Baku" a party */
           if (rule->prepositional_object && !is_governed_by (ctx, k, "with")
@@ -506,6 +527,9 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
           if (u->capital && (dm_unit_is_word (dm_units_get (ctx->units, j - 1), "in") || dm_unit_is_word (dm_units_get (ctx->units, j - 1), "at")))
             continue;
           if (is_modifier (ctx, j))
+            return -1;
+          /* "two wars for control of Nagorno-Karabakh" */
+          if (kind == DM_LINK_FIGHT && is_fought_over (ctx, j))
             return -1;
           return j;
         }
@@ -1167,6 +1191,11 @@ mediator_at (Context *ctx, int k)
     return actor_after (ctx, k, 5);
   if (dm_unit_is_word (u, "auspices") && dm_unit_is_word (dm_units_get (ctx->units, k + 1), "of"))
     return actor_after (ctx, k + 1, 5);
+  /* "the Moscow-brokered truce", read as a word after the dash */
+  if ((dm_unit_is_word (u, "brokered") || dm_unit_is_word (u, "mediated") || dm_unit_is_word (u, "sponsored"))
+      && dm_unit_is_punct (dm_units_get (ctx->units, k - 1), "-") && dm_units_get (ctx->units, k - 2)
+      && dm_units_get (ctx->units, k - 2)->type == DM_UNIT_ACTOR)
+    return k - 2;
   return -1;
 }
 
