@@ -52,7 +52,7 @@ typedef enum {
 static const char *const lang_names[N_LANGS] = { "en", "ru" };
 
 /* Floors for --check, per language.  The English ones were set a little
- * under what the extractor reached on files 01–08: a change that loses
+ * under what the extractor reached on files 01–24: a change that loses
  * ground fails, an improvement raises them.  Russian has targets of its own,
  * none yet. */
 typedef struct {
@@ -60,7 +60,7 @@ typedef struct {
 } Floors;
 
 static const Floors floors[N_LANGS] = {
-  [LANG_EN] = { .actor_f1 = 0.90, .mention_f1 = 0.85, .link_p = 0.85, .link_r = 0.55 },
+  [LANG_EN] = { .actor_f1 = 0.97, .mention_f1 = 0.96, .link_p = 0.92, .link_r = 0.66 },
   [LANG_RU] = { .actor_f1 = 0.00, .mention_f1 = 0.00, .link_p = 0.00, .link_r = 0.00 },
 };
 
