@@ -581,6 +581,8 @@ static const struct {
   { "reference/the-two-nations", "\"the two nations\" does not reach back to the previous sentence's pair" },
   { "cooperation/in-conjunction-with", "\"in conjunction with X\" without a cue of its own states no cooperation yet" },
   { "cooperation/in-coordination-with", "\"in coordination with X\" without a cue of its own states no cooperation yet" },
+  { "cooperation/exclusive-partnership-with", "a partnership \"with X\" is read one way, from its subject (the sample's \"its traditional partnership with Russia\" must not go both ways)" },
+  { "cooperation/strategic-partnership-with", "a partnership \"with X\" is read one way, from its subject" },
   { "cooperation/in-exchange-for", "an exchange's second direction (\"A gave B X in exchange for Y\")" },
 };
 

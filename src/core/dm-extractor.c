@@ -298,7 +298,7 @@ is_modifier (Context *ctx, int i)
   if (dm_gazetteer_get_actor (ctx->gazetteer, u->actors[0])->kind == DM_ACTOR_ORGANIZATION)
     return FALSE;
   static const char *topic_nouns[] = { "refugee", "refugees", "crisis", "issue", "question", "problem",
-                                       "dispute", "settlement", "process", "region", "war", "conflict",
+                                       "dispute", "settlement", "process", "war", "conflict",
                                        "peace", "corridor", "exodus", "population", "people", "file",
                                        "status", "negotiations", "humanitarian", "situation", NULL };
 
@@ -410,7 +410,7 @@ find_verb_patient (Context *ctx, int cue)
           /* a place ("in Baku", "in Armenia") or a source ("from
            * Karabakh") is no party; what is seized or fought "in" a
            * region is the region's */
-          if ((u->capital || (rule->kind != DM_LINK_SEIZE && rule->kind != DM_LINK_FIGHT))
+          if ((u->capital || rule->kind == DM_LINK_COOPERATE || rule->kind == DM_LINK_AID || rule->kind == DM_LINK_CONSULT)
               && (dm_unit_is_word (prev, "in") || dm_unit_is_word (prev, "at")))
             continue;
           if (dm_unit_is_word (prev, "from") && (rule->kind == DM_LINK_AID || rule->kind == DM_LINK_COOPERATE))
@@ -650,6 +650,18 @@ is_hypothetical (Context *ctx, int cue)
   return FALSE;
 }
 
+/* What one side may ask another to do: meet, agree, help, mediate.  A
+ * tension or a fight named in the complement ("urged him to ease
+ * tensions", "to stop the shelling") is there already. */
+static gboolean
+is_act_asked_for (Context *ctx, int cue)
+{
+  DmLinkKind kind = dm_lexicon_get_rule (ctx->lexicon, dm_units_get (ctx->units, cue)->rule)->kind;
+
+  return kind == DM_LINK_NEGOTIATE || kind == DM_LINK_CONSULT || kind == DM_LINK_COOPERATE
+         || kind == DM_LINK_AID || kind == DM_LINK_MEDIATE;
+}
+
 /* "called on Armenia and Azerbaijan to reach an agreement", "urged Baku
  * to resume talks", "warned Yerevan against joining": what one side asks
  * or warns another to do has not happened, so a cue inside that
@@ -669,7 +681,7 @@ is_in_appeal_complement (Context *ctx, int cue)
         {
           const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, u->rule);
           if (rule->pos == DM_CUE_VERB && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN))
-            return complement;
+            return complement && is_act_asked_for (ctx, cue);
         }
     }
   return FALSE;
@@ -857,17 +869,9 @@ extract_relation (Context *ctx, int cue, GArray *out)
   if (agent >= 0 && patient >= 0)
     {
       const DmUnit *a = dm_units_get (ctx->units, agent), *p = dm_units_get (ctx->units, patient);
-      /* a partnership binds both sides; restored ties are one side's act */
-      gboolean mutual = rule->has_neutral_kind && ctx->kind_override == DM_LINK_COOPERATE && polarity == 0
-                        && c->end - c->start >= 11
-                        && g_ascii_strncasecmp (ctx->text + c->end - 11, "partnership", 11) == 0;
       for (guint i = 0; i < a->n_actors; i++)
         for (guint j = 0; j < p->n_actors; j++)
-          {
-            emit (ctx, c, a->actors[i], p->actors[j], MIN (a->confidence, p->confidence), out);
-            if (mutual)
-              emit (ctx, c, p->actors[j], a->actors[i], MIN (a->confidence, p->confidence), out);
-          }
+          emit (ctx, c, a->actors[i], p->actors[j], MIN (a->confidence, p->confidence), out);
       return;
     }
   /* "Armenia and Turkey restored diplomatic relations" */
