@@ -242,7 +242,7 @@ find_agent (Context *ctx, int cue)
   if (start > 0)
     {
       DmUnit *opener = dm_units_get (ctx->units, start - 1);
-      if (dm_unit_is_word (opener, "which") || dm_unit_is_word (opener, "who"))
+      if (dm_unit_is_word (opener, "which") || dm_unit_is_word (opener, "who") || dm_unit_is_word (opener, "that"))
         {
           int k = start - 2;
           if (k >= 0 && dm_unit_is_punct (dm_units_get (ctx->units, k), ","))
@@ -256,7 +256,43 @@ find_agent (Context *ctx, int cue)
 
 static int find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_word);
 static int actor_after (Context *ctx, guint k, guint window);
+
+/* The subject of the that-clause opened at @k, when it acts there: "the
+ * demand that Armenia change" names Armenia, "demands that Georgia be
+ * allowed in" asks nothing of Georgia. */
+static int
+that_clause_subject (Context *ctx, int k)
+{
+  int subject = actor_after (ctx, k, 3);
+
+  if (subject < 0 || dm_unit_is_word (dm_units_get (ctx->units, subject + 1), "be"))
+    return -1;
+  return subject;
+}
 static void extract_offense (Context *ctx, int cue, GArray *out);
+static void emit (Context *ctx, const DmUnit *cue, guint source, guint target, float confidence, GArray *out);
+
+/* "delivered a letter from Biden to Pashinyan": a message links its sender
+ * and its addressee; "sent a letter to the UN" alone is the sending's. */
+static void
+extract_from_to (Context *ctx, int cue, GArray *out)
+{
+  int from, to;
+
+  if (!dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "from"))
+    return;
+  from = actor_after (ctx, cue + 1, 4);
+  if (from < 0 || !dm_unit_is_word (dm_units_get (ctx->units, from + 1), "to"))
+    return;
+  to = actor_after (ctx, from + 1, 5);
+  if (to < 0)
+    return;
+  for (guint i = 0; i < dm_units_get (ctx->units, from)->n_actors; i++)
+    for (guint j = 0; j < dm_units_get (ctx->units, to)->n_actors; j++)
+      emit (ctx, dm_units_get (ctx->units, cue), dm_units_get (ctx->units, from)->actors[i],
+            dm_units_get (ctx->units, to)->actors[j],
+            MIN (dm_units_get (ctx->units, from)->confidence, dm_units_get (ctx->units, to)->confidence), out);
+}
 static int find_co_agent (Context *ctx, int cue, int agent, int patient);
 static int find_participle_agent (Context *ctx, int cue, int *patient);
 static gboolean is_party (Context *ctx, int i);
@@ -391,6 +427,12 @@ find_verb_patient (Context *ctx, int cue)
         return addressee;
     }
 
+  /* "warned that Armenia's move would …", "urged that Baku withdraw":
+   * a speech act's that-clause names whom it is about */
+  if ((rule->kind == DM_LINK_WARN || rule->kind == DM_LINK_APPEAL)
+      && dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "that"))
+    return that_clause_subject (ctx, cue + 1);
+
   for (guint k = cue + 1; k < ctx->units->len && k <= (guint) cue + window; k++)
     {
       DmUnit *u = dm_units_get (ctx->units, k);
@@ -407,6 +449,10 @@ find_verb_patient (Context *ctx, int cue)
       if (u->type == DM_UNIT_ACTOR)
         {
           DmUnit *prev = dm_units_get (ctx->units, k - 1);
+          /* "welcomed the support provided by Azerbaijan": the phrase
+           * after "by" is another verb's agent, not this one's object */
+          if (dm_unit_is_word (prev, "by"))
+            return -1;
           /* a place ("in Baku", "in Armenia") or a source ("from
            * Karabakh") is no party; what is seized or fought "in" a
            * region is the region's */
@@ -424,6 +470,19 @@ find_verb_patient (Context *ctx, int cue)
               && !is_governed_by (ctx, k, "to"))
             continue;
           if (is_modifier (ctx, k))
+            return -1;
+          /* "moves away from its traditional ally Russia": the name after
+           * a possessor's nouns of kin is the object */
+          if (u->possessive)
+            {
+              guint j = k + 1;
+              while (j < ctx->units->len && j <= (guint) k + 3 && dm_unit_in (dm_units_get (ctx->units, j), DM_WORD_NOUN_MODIFIER))
+                j++;
+              if (j > (guint) k + 1 && j < ctx->units->len && dm_units_get (ctx->units, j)->type == DM_UNIT_ACTOR)
+                return j;
+            }
+          /* "engaged in with Azerbaijan" is no talk */
+          if (rule->prepositional_object && dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "in"))
             return -1;
           return k;
         }
@@ -479,7 +538,7 @@ find_noun_patient (Context *ctx, int cue, gboolean *between, const char **link_w
   *link_word = NULL;
   if ((kind == DM_LINK_APPEAL || kind == DM_LINK_WARN) && dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "that"))
     {
-      int subject = actor_after (ctx, cue + 1, 3);
+      int subject = that_clause_subject (ctx, cue + 1);
       if (subject >= 0)
         {
           *link_word = "that";
@@ -955,6 +1014,11 @@ extract_cue (Context *ctx, int cue, GArray *out)
       extract_offense (ctx, cue, out);
       return;
     }
+  if (rule->from_to)
+    {
+      extract_from_to (ctx, cue, out);
+      return;
+    }
   if (rule->hosts_talks && follows_meeting_noun (ctx, cue))
     return;  /* "a summit hosted by Putin": the mediation frame's */
   ctx->hosting_talks = rule->hosts_talks && clause_has_talks (ctx, cue);
@@ -1046,7 +1110,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
 
   if (a && p)
     {
-      int co_agent = find_co_agent (ctx, cue, agent, patient);
+      int co_agent = a->possessive ? -1 : find_co_agent (ctx, cue, agent, patient);
       confidence = MIN (a->confidence, p->confidence);
       for (guint i = 0; i < a->n_actors; i++)
         for (guint j = 0; j < p->n_actors; j++)
@@ -1115,7 +1179,8 @@ actor_after (Context *ctx, guint k, guint window)
       const DmUnit *u = dm_units_get (ctx->units, j);
       if (u->type == DM_UNIT_ACTOR)
         return j;
-      if (!(dm_unit_in (u, DM_WORD_NOUN_MODIFIER | DM_WORD_HEAD_OF_STATE | DM_WORD_TITLE) || is_name_sign (u)))
+      if (!(dm_unit_in (u, DM_WORD_NOUN_MODIFIER | DM_WORD_HEAD_OF_STATE | DM_WORD_TITLE) || is_name_sign (u)
+            || dm_unit_is_punct (u, "/")))
         return -1;
     }
   return -1;
@@ -1159,6 +1224,7 @@ follows_meeting_noun (Context *ctx, int k)
 static int
 mediator_at (Context *ctx, int k)
 {
+  static const char *quantities[] = { "one", "two", "three", "another", "other", "others", "third", NULL };
   const DmUnit *u = dm_units_get (ctx->units, k);
 
   if (u->type == DM_UNIT_ACTOR)
@@ -1195,6 +1261,18 @@ mediator_at (Context *ctx, int k)
     return actor_after (ctx, k, 5);
   if (dm_unit_is_word (u, "auspices") && dm_unit_is_word (dm_units_get (ctx->units, k + 1), "of"))
     return actor_after (ctx, k + 1, 5);
+  /* "two brokered by Russia and one by the US": a mediation said once
+   * and its ellipsis */
+  if (dm_unit_is_word (u, "by") && unit_is_one_of (dm_units_get (ctx->units, k - 1), quantities))
+    {
+      for (int j = k - 2; j >= 0; j--)
+        {
+          const DmUnit *w = dm_units_get (ctx->units, j);
+          if (w->type == DM_UNIT_CUE && dm_lexicon_get_rule (ctx->lexicon, w->rule)->kind == DM_LINK_MEDIATE
+              && dm_lexicon_get_rule (ctx->lexicon, w->rule)->pos == DM_CUE_VERB)
+            return actor_after (ctx, k, 3);
+        }
+    }
   /* "the Moscow-brokered truce", read as a word after the dash */
   if ((dm_unit_is_word (u, "brokered") || dm_unit_is_word (u, "mediated") || dm_unit_is_word (u, "sponsored"))
       && dm_unit_is_punct (dm_units_get (ctx->units, k - 1), "-") && dm_units_get (ctx->units, k - 2)

@@ -249,6 +249,8 @@ load_entry (DmLexicon  *self,
   rule.possessor_is_patient = g_strcmp0 (json_object_get_string_member_with_default (entry, "possessor", NULL),
                                          "patient") == 0;
   rule.offense = json_object_get_boolean_member_with_default (entry, "offense", FALSE);
+  rule.apposition = json_object_get_boolean_member_with_default (entry, "apposition", FALSE);
+  rule.from_to = json_object_get_boolean_member_with_default (entry, "from_to", FALSE);
   rule.relational = g_strcmp0 (json_object_get_string_member_with_default (entry, "frame", NULL), "relations") == 0;
   if (rule.relational)
     {

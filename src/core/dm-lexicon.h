@@ -31,6 +31,8 @@ typedef struct {
   gboolean   possessor_is_patient; /* "Yerevan's backers": the possessor is acted on */
   gboolean   offense;    /* "a betrayal by the Kremlin", "a Russian provocation": whoever
                           * names the offense accuses its author */
+  gboolean   apposition; /* "long-time rival Azerbaijan": the name right after is the patient */
+  gboolean   from_to;    /* "a letter from X to Y": only that form, X the agent, Y the patient */
   gboolean   relational;
   gboolean   has_neutral_kind;
   DmLinkKind neutral_kind;

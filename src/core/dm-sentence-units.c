@@ -98,6 +98,8 @@ static const char *heads_of_state[] = {
  * else than the one "his" refers to. */
 static const char *person_pronouns[] = { "he", "him", "she", NULL };
 
+static const char *thing_pronouns[] = { "it", "its", NULL };
+
 /* Words that say relations are getting worse or ended, around a
  * relation noun ("relations have soured", "severed diplomatic ties",
  * "suspended the strategic partnership"). */
@@ -147,9 +149,9 @@ static const char *const *const word_lists[] = {
   prepositions, linking_prepositions, clause_openers, negations, reciprocal_words,
   title_words, nesting_prepositions, size_words, noun_modifiers, heads_of_state,
   person_pronouns, relation_worse_words, relation_better_words, hypothetical_words,
-  co_agent_words,
+  co_agent_words, thing_pronouns,
 };
-G_STATIC_ASSERT (1u << (G_N_ELEMENTS (word_lists) - 1) == DM_WORD_CO_AGENT);
+G_STATIC_ASSERT (1u << (G_N_ELEMENTS (word_lists) - 1) == DM_WORD_THING_PRONOUN);
 
 /* Pair phrases cut into words once: "both sides" → { "both", "sides" };
  * their first words carry DM_WORD_PAIR_START. */
@@ -603,6 +605,18 @@ ends_opening_phrase (Builder *ctx, guint i)
   return FALSE;
 }
 
+/* "Turkey, Pakistan and Azerbaijan": a capitalised word the gazetteer
+ * does not know, between a list's commas, is a name of that list. */
+static gboolean
+is_unknown_list_name (Builder *ctx, guint k)
+{
+  const DmUnit *u = dm_units_get (ctx->units, k);
+  const DmUnit *next = dm_units_get (ctx->units, k + 1);
+
+  return u && u->type == DM_UNIT_WORD && u->classes == 0 && g_ascii_isupper (ctx->text[u->start])
+         && next && (dm_unit_is_word (next, "and") || dm_unit_is_punct (next, ","));
+}
+
 static void
 merge_coordination (Builder *ctx)
 {
@@ -627,7 +641,7 @@ merge_coordination (Builder *ctx)
       /* A, B and C; but not across the comma that ends an opening phrase
        * ("According to the Kremlin, Putin and Pashinyan discussed") */
       while (!ends_opening_phrase (ctx, i) && j + 1 < ctx->units->len && dm_unit_is_punct (dm_units_get (ctx->units, j), ",")
-             && dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR)
+             && (dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR || is_unknown_list_name (ctx, j + 1)))
         {
           guint k = j + 2;
           if (k < ctx->units->len && (dm_unit_is_word (dm_units_get (ctx->units, k), "and") || dm_unit_is_punct (dm_units_get (ctx->units, k), ",")))
@@ -786,6 +800,51 @@ resolve_pronouns (Builder *ctx)
     }
 }
 
+/* "it" and "its" stand for the sentence's subject, a state or an
+ * organization named before them: "Armenia accuses Russia of failing to
+ * defend it", "Azerbaijan retook its breakaway region". */
+static void
+resolve_it (Builder *ctx)
+{
+  const DmUnit *subject = NULL, *sentence_subject = NULL;
+
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      DmUnit *u = dm_units_get (ctx->units, i);
+
+      /* a new clause has a subject of its own: "France sold arms to
+       * Armenia, as Yerevan moves away from its ally" */
+      if (dm_unit_in (u, DM_WORD_CLAUSE_OPENER) || dm_unit_is_punct (u, ";"))
+        {
+          sentence_subject = sentence_subject ? sentence_subject : subject;
+          subject = NULL;
+          continue;
+        }
+      if (!subject && u->type == DM_UNIT_ACTOR && u->n_actors == 1 && !u->possessive && !u->person
+          && !u->pair_ref && !u->capital)
+        {
+          const DmUnit *prev = dm_units_get (ctx->units, (int) i - 1);
+          if (!prev || !dm_unit_in (prev, DM_WORD_PREPOSITION))
+            subject = u;
+        }
+      else if ((subject || sentence_subject) && (dm_unit_is_word (u, "it") || dm_unit_is_word (u, "its")))
+        {
+          const DmUnit *antecedent = subject ? subject : sentence_subject;
+          gboolean possessive = dm_unit_is_word (u, "its");
+          gsize start = u->start, end = u->end;
+
+          *u = (DmUnit) { 0 };
+          u->type = DM_UNIT_ACTOR;
+          u->start = start;
+          u->end = end;
+          u->actors[0] = antecedent->actors[0];
+          u->n_actors = 1;
+          u->possessive = possessive;
+          u->confidence = 0.7f;
+        }
+    }
+}
+
 static void
 attach_possessives (Builder *ctx)
 {
@@ -823,6 +882,8 @@ dm_sentence_units_build (GArray           *units,
   merge_coordination (&builder);
   if (builder.seen_classes & DM_WORD_PERSON_PRONOUN)
     resolve_pronouns (&builder);
+  if (builder.seen_classes & DM_WORD_THING_PRONOUN)
+    resolve_it (&builder);
   if ((builder.seen_classes & DM_WORD_PAIR_START) && (builder.seen_classes & DM_WORD_PAIR_SECOND))
     resolve_pair_references (&builder);
 }

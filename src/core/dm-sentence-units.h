@@ -47,6 +47,7 @@ typedef enum {
   DM_WORD_RELATION_BETTER = 1u << 12, /* "improved", "restored" */
   DM_WORD_HYPOTHETICAL   = 1u << 13, /* "if", "would": a cue that states nothing */
   DM_WORD_CO_AGENT       = 1u << 14, /* "together (with)", "along (with)": a second agent */
+  DM_WORD_THING_PRONOUN  = 1u << 15, /* "it", "its": the sentence's subject */
   DM_WORD_PAIR_SECOND    = 1u << 30, /* may be second in one: "sides", "other" */
   DM_WORD_PAIR_START     = 1u << 31, /* may start "both sides", "each other" */
 } DmWordClass;
