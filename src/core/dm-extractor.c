@@ -1108,6 +1108,11 @@ extract_cue (Context *ctx, int cue, GArray *out)
         }
     }
 
+  /* "Putin hosted Pashinyan", "will be hosted by Bayramov": a host of a
+   * person meets the guest; a host of an event supports it */
+  if (a && p && rule->hosts_talks && !ctx->hosting_talks && (p->person || a->person))
+    ctx->kind_override = DM_LINK_CONSULT;
+
   if (a && p)
     {
       int co_agent = a->possessive ? -1 : find_co_agent (ctx, cue, agent, patient);
