@@ -449,6 +449,10 @@ find_verb_patient (Context *ctx, int cue)
       if (u->type == DM_UNIT_ACTOR)
         {
           DmUnit *prev = dm_units_get (ctx->units, k - 1);
+          /* "retook its breakaway region of Nagorno-Karabakh": "its" is
+           * the object's determiner */
+          if (u->pronoun && u->possessive)
+            continue;
           /* "welcomed the support provided by Azerbaijan": the phrase
            * after "by" is another verb's agent, not this one's object */
           if (dm_unit_is_word (prev, "by"))
@@ -910,6 +914,12 @@ extract_relation (Context *ctx, int cue, GArray *out)
     return;
 
   patient = find_noun_patient (ctx, cue, &between, &link_word);
+  /* "its participation in the CSTO", "membership in the European Union" */
+  if (patient < 0 && dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "in"))
+    {
+      patient = actor_after (ctx, cue + 1, 4);
+      link_word = patient >= 0 ? "in" : NULL;
+    }
   if (between && patient >= 0 && dm_units_get (ctx->units, patient)->n_actors >= 2)
     {
       /* "relations between A and B": both sides at once, both ways */
@@ -955,6 +965,17 @@ group_has_any (const DmUnit *group, const guint *actors, guint n)
   return FALSE;
 }
 
+static gboolean
+same_group (const DmUnit *a, const DmUnit *b)
+{
+  if (a->n_actors != b->n_actors)
+    return FALSE;
+  for (guint i = 0; i < a->n_actors; i++)
+    if (!group_has_any (b, &a->actors[i], 1))
+      return FALSE;
+  return TRUE;
+}
+
 /* Adds @from's actors to @into's, once each. */
 static void
 absorb_actors (DmUnit *into, const DmUnit *from)
@@ -968,6 +989,61 @@ absorb_actors (DmUnit *into, const DmUnit *from)
         into->actors[into->n_actors++] = from->actors[a];
     }
   into->confidence = MIN (into->confidence, from->confidence);
+}
+
+
+/* Whether the noun cue at @cue, whose author is @agent, is the object of
+ * a verb of answering or refusing: "rebuffed US demands", "responding to
+ * a Ukrainian drone attack". */
+static gboolean
+answers_act (Context *ctx, int cue, int agent)
+{
+  static const char *answers[] = { "rebuffed", "rejected", "rejects", "reject", "dismissed", "dismisses",
+                                   "ignored", "ignores", "heeded", "accepted", "resisted", "defied",
+                                   "refuted", "responded", "responding", "respond", "retaliated",
+                                   "retaliating", "repelled", "repelling", "repulsed", NULL };
+  int from = MIN (agent, cue);
+
+  for (int k = from - 1; k >= 0 && k >= from - 5; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (unit_is_one_of (u, answers))
+        return TRUE;
+      if (u->type != DM_UNIT_WORD || dm_unit_in (u, DM_WORD_CLAUSE_OPENER))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The last actor phrase naming a person before unit @k, or -1. */
+static int
+last_person_before (Context *ctx, int k)
+{
+  for (int j = k - 1; j >= 0; j--)
+    if (dm_units_get (ctx->units, j)->type == DM_UNIT_ACTOR && dm_units_get (ctx->units, j)->person)
+      return j;
+  return -1;
+}
+
+/* The one actor phrase of the sentence, other than @patient's actors and
+ * places, when there is exactly one; else -1. */
+static int
+only_other_actor (Context *ctx, int patient)
+{
+  int found = -1;
+
+  for (guint k = 0; k < ctx->units->len; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if ((int) k == patient || u->type != DM_UNIT_ACTOR || u->pair_ref || u->capital)
+        continue;
+      if (group_has_any (u, dm_units_get (ctx->units, patient)->actors, dm_units_get (ctx->units, patient)->n_actors))
+        continue;
+      if (found >= 0 && !same_group (dm_units_get (ctx->units, found), u))
+        return -1;
+      found = k;
+    }
+  return found;
 }
 
 /* "Putin hosted Aliyev and Pashinyan for talks": a host of talks or
@@ -1031,6 +1107,20 @@ extract_cue (Context *ctx, int cue, GArray *out)
   /* "France is one of Yerevan's strongest backers" */
   if (rule->possessor_is_patient && patient < 0)
     patient = find_possessor (ctx, cue);
+  /* "against long-standing rival Azerbaijan" */
+  if (rule->apposition && patient < 0 && dm_units_get (ctx->units, cue + 1)
+      && dm_units_get (ctx->units, cue + 1)->type == DM_UNIT_ACTOR)
+    patient = cue + 1;
+  /* "Russia's war in Ukraine": a state a fight is waged in, by a named
+   * author, is its other side ("the war in Ukraine" alone names none) */
+  if (rule->kind == DM_LINK_FIGHT && rule->pos == DM_CUE_NOUN && patient < 0 && find_possessor (ctx, cue) >= 0
+      && (dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "in") || dm_unit_is_word (dm_units_get (ctx->units, cue + 1), "against")))
+    {
+      int place = actor_after (ctx, cue + 1, 3);
+      if (place >= 0 && dm_gazetteer_get_actor (ctx->gazetteer, dm_units_get (ctx->units, place)->actors[0])->kind == DM_ACTOR_STATE
+          && !dm_units_get (ctx->units, place)->capital)
+        patient = place;
+    }
 
   /* "tensions between Armenia and Azerbaijan"; but a mediator's "contacts
    * between the two sides" are its targets, found below */
@@ -1082,6 +1172,24 @@ extract_cue (Context *ctx, int cue, GArray *out)
           patient = participle_patient;
         }
     }
+
+  /* "rebuffed US demands", "rejected Baku's accusations", "responding
+   * to a Ukrainian drone attack": an act answered by the clause's subject
+   * was aimed at it */
+  if (agent >= 0 && patient < 0 && rule->pos == DM_CUE_NOUN && answers_act (ctx, cue, agent))
+    {
+      int subject = clause_subject (ctx, cue);
+      if (subject >= 0 && subject != agent)
+        patient = subject;
+    }
+  /* "a meeting with his Armenian counterpart": "his" is the person named
+   * before, who is the other side */
+  if (agent < 0 && patient >= 0 && dm_unit_is_word (dm_units_get (ctx->units, patient - 1), "his"))
+    agent = last_person_before (ctx, patient - 1);
+  /* "The freezing of relations with the CSTO means Armenia …": a tension
+   * whose one side is all the sentence says has the other actor it names */
+  if (agent < 0 && patient >= 0 && rule->kind == DM_LINK_TENSION && clause_start (ctx, cue) == 0 && !is_governed_noun (ctx, cue))
+    agent = only_other_actor (ctx, patient);
 
   a = agent >= 0 ? dm_units_get (ctx->units, agent) : NULL;
   p = patient >= 0 ? dm_units_get (ctx->units, patient) : NULL;
@@ -1182,6 +1290,10 @@ actor_after (Context *ctx, guint k, guint window)
   for (guint j = k + 1; j < ctx->units->len && j <= k + window; j++)
     {
       const DmUnit *u = dm_units_get (ctx->units, j);
+      /* "the Russian-led Collective Security Treaty Organization" */
+      if (u->type == DM_UNIT_ACTOR && u->compound == DM_COMPOUND_OTHER && j + 1 < ctx->units->len
+          && dm_units_get (ctx->units, j + 1)->type == DM_UNIT_ACTOR)
+        continue;
       if (u->type == DM_UNIT_ACTOR)
         return j;
       if (!(dm_unit_in (u, DM_WORD_NOUN_MODIFIER | DM_WORD_HEAD_OF_STATE | DM_WORD_TITLE) || is_name_sign (u)

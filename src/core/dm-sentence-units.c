@@ -840,6 +840,7 @@ resolve_it (Builder *ctx)
           u->actors[0] = antecedent->actors[0];
           u->n_actors = 1;
           u->possessive = possessive;
+          u->pronoun = TRUE;
           u->confidence = 0.7f;
         }
     }

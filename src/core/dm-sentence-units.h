@@ -72,6 +72,7 @@ typedef struct {
   gboolean   pair_ref;    /* "both sides": the pair the sentence names */
   gboolean   possessive;  /* "Azerbaijan's" */
   gboolean   demonym;     /* "Azerbaijani troops": an adjective, it may be a noun's agent */
+  gboolean   pronoun;     /* "it", "its" standing for the clause's subject */
   DmCompound compound;
   float      confidence;
   /* DM_UNIT_CUE */
