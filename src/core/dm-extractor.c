@@ -813,6 +813,15 @@ is_economic_agreement (Context *ctx, int cue)
 /* ── Relations: the words around "relations", "ties", "partnership" ──── */
 
 
+static gboolean
+is_prediction (Context *ctx, int k)
+{
+  static const char *modals[] = { "would", "will", "could", "might", "may", "can", NULL };
+
+  return unit_is_one_of (dm_units_get (ctx->units, k - 1), modals)
+         || unit_is_one_of (dm_units_get (ctx->units, k - 2), modals);
+}
+
 /* Whether the clause of the relation noun at @cue says relations got worse
  * (-1), better (+1) or neither (0).  The word nearest to the noun wins;
  * a tension cue in the clause ("strained", "rift") counts as worse. */
@@ -828,6 +837,9 @@ relation_polarity (Context *ctx, int cue)
       int polarity = 0, distance = ABS (k - cue);
 
       if (k == cue)
+        continue;
+      /* "would damage relations", "will improve": a prediction */
+      if (is_prediction (ctx, k))
         continue;
       if (dm_unit_in (u, DM_WORD_RELATION_WORSE))
         polarity = -1;
@@ -1176,11 +1188,21 @@ extract_cue (Context *ctx, int cue, GArray *out)
   /* "rebuffed US demands", "rejected Baku's accusations", "responding
    * to a Ukrainian drone attack": an act answered by the clause's subject
    * was aimed at it */
-  if (agent >= 0 && patient < 0 && rule->pos == DM_CUE_NOUN && answers_act (ctx, cue, agent))
+  if (patient < 0 && (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue)))
     {
-      int subject = clause_subject (ctx, cue);
-      if (subject >= 0 && subject != agent)
-        patient = subject;
+      const DmUnit *before = dm_units_get (ctx->units, cue - 1);
+      int author = find_possessor (ctx, cue);
+      if (author < 0 && before && before->type == DM_UNIT_ACTOR && !before->pair_ref)
+        author = cue - 1;
+      if (author >= 0 && answers_act (ctx, cue, author))
+        {
+          int subject = clause_subject (ctx, author);
+          if (subject >= 0 && subject != author)
+            {
+              agent = author;
+              patient = subject;
+            }
+        }
     }
   /* "a meeting with his Armenian counterpart": "his" is the person named
    * before, who is the other side */

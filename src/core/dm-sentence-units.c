@@ -128,10 +128,11 @@ static const char *relation_better_words[] = {
 };
 
 /* A cue under these states a possibility, not an act: "if Russia attacks",
- * "could meet", "whether Baku will sign".  "would" is left out: reported
- * speech says "said it would send" of a plan. */
+ * "could meet", "whether Baku will sign", "should talk", "must withdraw".
+ * "would" is left out: reported speech says "said it would send" of a
+ * plan. */
 static const char *hypothetical_words[] = {
-  "if", "unless", "whether", "could", "might", NULL
+  "if", "unless", "whether", "could", "might", "should", "must", NULL
 };
 
 /* "in parallel with", "together with", "along with", "jointly with", "in
