@@ -356,7 +356,7 @@ static gboolean
 is_nominal_gerund (Context *ctx, int cue)
 {
   static const char *determiners[] = { "the", "a", "an", "their", "its", "his", "her", "our",
-                                       "this", "that", "such", "much-needed", "continued", NULL };
+                                       "such", "continued", NULL };
   DmUnit *before = dm_units_get (ctx->units, cue - 1);
 
   if (before && (unit_is_one_of (before, determiners) || (before->type == DM_UNIT_ACTOR && before->possessive))
@@ -1188,7 +1188,7 @@ extract_cue (Context *ctx, int cue, GArray *out)
   /* "rebuffed US demands", "rejected Baku's accusations", "responding
    * to a Ukrainian drone attack": an act answered by the clause's subject
    * was aimed at it */
-  if (patient < 0 && (rule->pos == DM_CUE_NOUN || is_nominal_gerund (ctx, cue)))
+  if (patient < 0)
     {
       const DmUnit *before = dm_units_get (ctx->units, cue - 1);
       int author = find_possessor (ctx, cue);
@@ -1294,6 +1294,10 @@ is_party (Context *ctx, int i)
       if (is_name_sign (w) || dm_unit_in (w, DM_WORD_NOUN_MODIFIER))
         continue;
       if (dm_unit_is_word (w, "of") && dm_unit_in (dm_units_get (ctx->units, k - 1), DM_WORD_HEAD_OF_STATE))
+        return TRUE;
+      /* "collapsed after Armenia and Azerbaijan traded accusations": a
+       * conjunction opens a clause, its subject is a party */
+      if (dm_unit_in (w, DM_WORD_CLAUSE_OPENER))
         return TRUE;
       if (dm_unit_in (w, DM_WORD_PREPOSITION))
         return dm_unit_is_word (w, "by") || dm_unit_is_word (w, "with") || dm_unit_is_word (w, "between")
