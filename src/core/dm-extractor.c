@@ -1004,6 +1004,22 @@ absorb_actors (DmUnit *into, const DmUnit *from)
 }
 
 
+/* The actor after "with" that a contact noun of the sentence names ("his
+ * conversations with Aliyev and Pashinyan", "a call with Aliyev"), or -1. */
+static int
+partner_of_contact (Context *ctx, int cue)
+{
+  for (guint k = 0; k < ctx->units->len; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if ((int) k != cue && u->type == DM_UNIT_CUE && dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind == DM_LINK_CONSULT
+          && dm_lexicon_get_rule (ctx->lexicon, u->rule)->pos == DM_CUE_NOUN
+          && dm_unit_is_word (dm_units_get (ctx->units, k + 1), "with"))
+        return actor_after (ctx, k + 1, 3);
+    }
+  return -1;
+}
+
 /* Whether the noun cue at @cue, whose author is @agent, is the object of
  * a verb of answering or refusing: "rebuffed US demands", "responding to
  * a Ukrainian drone attack". */
@@ -1119,6 +1135,10 @@ extract_cue (Context *ctx, int cue, GArray *out)
   /* "France is one of Yerevan's strongest backers" */
   if (rule->possessor_is_patient && patient < 0)
     patient = find_possessor (ctx, cue);
+  /* "During his call with Aliyev, he called for restraint": an appeal
+   * without an addressee goes to the other side of the call it is made in */
+  if (patient < 0 && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN))
+    patient = partner_of_contact (ctx, cue);
   /* "against long-standing rival Azerbaijan" */
   if (rule->apposition && patient < 0 && dm_units_get (ctx->units, cue + 1)
       && dm_units_get (ctx->units, cue + 1)->type == DM_UNIT_ACTOR)
