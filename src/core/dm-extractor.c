@@ -3,12 +3,12 @@
  *
  * The sentence becomes a short list of units (dm-sentence-units.c): actor
  * phrases, relation cues, function words and clause punctuation.  For each
- * cue the extractor looks for its agent on the left
- * (the nearest actor phrase that no preposition governs, the subject of the
- * main clause for ", urging", the antecedent of ", which") and its patient on
- * the right (the object of a verb; for a noun, the phrase after "with",
- * "between", "to", "of", "for", "against").  A cue with no two distinct
- * actors in those roles gives no link: co-mention alone is never a link.
+ * cue that states an act (dm-extractor-scope.c) the extractor finds its
+ * agent and its patient (dm-extractor-roles.c, over the clause structure
+ * of dm-extractor-clauses.c) and emits a typed link; relation nouns,
+ * mediations, messages and offenses have frames of their own
+ * (dm-extractor-frames.c).  A cue with no two distinct actors in those
+ * roles gives no link: co-mention alone is never a link.
  */
 #include "config.h"
 
