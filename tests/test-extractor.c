@@ -159,6 +159,11 @@ static const Case cases[] = {
   { "discussed-topic", "Lavrov and Bayramov discussed cooperation in energy.", "AZE-RUS consult" },
   { "question", "Will Pashinyan meet Aliyev in Prague?", "" },
   { "conditional", "If Azerbaijan attacks Armenia, France will respond.", "" },
+  { "message-meant-for", "Iran staged drills near the border, a warning aimed at Azerbaijan.", "IRN>AZE warn" },
+  { "message-meant-for-nobody-named", "Iran staged drills near the border, a warning aimed at its neighbours.", "" },
+  { "possessed-that-clause", "Russia's claim that any new base would be a threat alarmed Georgia.", "" },
+  { "possessed-assertion-red-line", "Turkey's assertion that the corridor is a red line was meant for Armenia.", "TUR>ARM warn" },
+  { "appeal-in-a-call", "In a call with Aliyev, Blinken urged restraint.", "AZE-USA consult, USA>AZE appeal" },
   { "relations-soured", "Relations between Turkey and Iran have soured.", "IRN-TUR tension" },
   { "relations-neutral", "Relations between Turkey and Iran were on the agenda.", "" },
   /* no link */

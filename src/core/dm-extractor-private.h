@@ -57,6 +57,8 @@ int _dm_find_passive_agent (Context *ctx, int cue);
 int _dm_find_possessor (Context *ctx, int cue);
 int _dm_find_verb_patient (Context *ctx, int cue);
 int _dm_partner_of_contact (Context *ctx, int cue);
+int _dm_find_intended_addressee (Context *ctx, int cue);
+int _dm_find_subject_after_opening (Context *ctx, int cue);
 gboolean _dm_is_discussed_topic (Context *ctx, int cue);
 gboolean _dm_is_economic_agreement (Context *ctx, int cue);
 gboolean _dm_is_hypothetical (Context *ctx, int cue);

@@ -77,6 +77,12 @@ _dm_find_agent (Context *ctx, int cue)
             k--;
           if (k >= 0 && dm_units_get (ctx->units, k)->type == DM_UNIT_ACTOR)
             return k;
+          /* "Iran's assertion that any change would cross a red line": a
+           * that-clause without a subject of its own speaks for the
+           * possessor of the noun it completes */
+          if (dm_unit_is_word (opener, "that") && k >= 1 && dm_units_get (ctx->units, k)->type == DM_UNIT_WORD
+              && dm_units_get (ctx->units, k - 1)->type == DM_UNIT_ACTOR && dm_units_get (ctx->units, k - 1)->possessive)
+            return k - 1;
         }
     }
   return -1;
@@ -357,7 +363,7 @@ _dm_partner_of_contact (Context *ctx, int cue)
     {
       const DmUnit *u = dm_units_get (ctx->units, k);
       if ((int) k != cue && u->type == DM_UNIT_CUE && dm_lexicon_get_rule (ctx->lexicon, u->rule)->kind == DM_LINK_CONSULT
-          && dm_lexicon_get_rule (ctx->lexicon, u->rule)->pos == DM_CUE_NOUN
+          && (dm_lexicon_get_rule (ctx->lexicon, u->rule)->pos == DM_CUE_NOUN || _dm_is_nominal_gerund (ctx, k))
           && dm_unit_is_word (dm_units_get (ctx->units, k + 1), "with"))
         return _dm_actor_after (ctx, k + 1, 3);
     }
@@ -436,4 +442,49 @@ _dm_find_participle_agent (Context *ctx, int cue, int *patient)
       *patient = _dm_actor_after (ctx, agent + 1, 4);
   }
   return agent;
+}
+
+/* "a red line – a message meant for Azerbaijan", "a warning aimed at
+ * Moscow": the addressee a speech act is said to be meant for, in the
+ * words that follow it, or -1. */
+int
+_dm_find_intended_addressee (Context *ctx, int cue)
+{
+  static const char *intended[] = { "meant", "aimed", "directed", "intended", "addressed", "targeted", NULL };
+
+  for (guint k = cue + 1; k + 1 < ctx->units->len && k <= (guint) cue + 8; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      const DmUnit *next = dm_units_get (ctx->units, k + 1);
+      if (dm_unit_is_punct (u, ".") || dm_unit_is_punct (u, ";"))
+        return -1;
+      if (_dm_unit_is_one_of (u, intended)
+          && (dm_unit_is_word (next, "for") || dm_unit_is_word (next, "at") || dm_unit_is_word (next, "to")))
+        return _dm_actor_after (ctx, k + 1, 3);
+    }
+  return -1;
+}
+
+/* "In a call with Aliyev, Blinken urged …": a contact named in a
+ * sentence's opening phrase is the main clause's subject's; returns that
+ * subject, after the comma that ends the phrase, or -1. */
+int
+_dm_find_subject_after_opening (Context *ctx, int cue)
+{
+  guint k;
+
+  if (_dm_clause_start (ctx, cue) != 0 || !dm_unit_in (dm_units_get (ctx->units, 0), DM_WORD_PREPOSITION))
+    return -1;
+  for (k = cue + 1; k < ctx->units->len && !dm_unit_is_punct (dm_units_get (ctx->units, k), ","); k++)
+    if (_dm_is_clause_boundary (dm_units_get (ctx->units, k)))
+      return -1;
+  for (k++; k < ctx->units->len; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR)
+        return _dm_is_governed (ctx, k) ? -1 : (int) k;
+      if (_dm_is_clause_boundary (u) || u->type == DM_UNIT_CUE)
+        return -1;
+    }
+  return -1;
 }

@@ -118,6 +118,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
    * without an addressee goes to the other side of the call it is made in */
   if (patient < 0 && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN))
     patient = _dm_partner_of_contact (ctx, cue);
+  if (patient < 0 && (rule->kind == DM_LINK_APPEAL || rule->kind == DM_LINK_WARN || rule->kind == DM_LINK_ACCUSE))
+    patient = _dm_find_intended_addressee (ctx, cue);
   /* "against long-standing rival Azerbaijan" */
   if (rule->apposition && patient < 0 && dm_units_get (ctx->units, cue + 1)
       && dm_units_get (ctx->units, cue + 1)->type == DM_UNIT_ACTOR)
@@ -203,6 +205,8 @@ extract_cue (Context *ctx, int cue, GArray *out)
             }
         }
     }
+  if (agent < 0 && patient >= 0 && rule->kind == DM_LINK_CONSULT)
+    agent = _dm_find_subject_after_opening (ctx, cue);
   /* "a meeting with his Armenian counterpart": "his" is the person named
    * before, who is the other side */
   if (agent < 0 && patient >= 0 && dm_unit_is_word (dm_units_get (ctx->units, patient - 1), "his"))
