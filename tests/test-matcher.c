@@ -53,6 +53,11 @@ static const Case cases[] = {
   { "hashtag", "Support #Armenia now.", "ARM@9:Armenia" },
   { "demonym-noun", "Armenian troops moved.", "ARM@0:Armenian troops" },
   { "demonym-media", "Armenian media reported it.", "" },
+  /* a state noun in quotes, the writer's doubt about the word */
+  { "demonym-quoted-noun", "Russian \"peacekeepers\" left.", "RUS@0:Russian \"peacekeepers\"" },
+  { "demonym-curly-quoted-noun", "Russian \xe2\x80\x9cpeacekeepers\xe2\x80\x9d left.",
+    "RUS@0:Russian \xe2\x80\x9cpeacekeepers\xe2\x80\x9d" },
+  { "demonym-quoted-media", "Russian \"media\" said so.", "" },
   { "demonym-people", "Armenians and Azerbaijanis live here.", "" },
   { "demonym-led", "A Russian-led alliance met.", "RUS@2:Russian-led" },
   { "demonym-coordinated", "Azerbaijani and Armenian troops clashed.",

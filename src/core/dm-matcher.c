@@ -328,6 +328,21 @@ paragraph_range (const GArray *sentences,
   *end = g_array_index (sentences, DmSentence, last).end;
 }
 
+/* The length of the quotation mark at @p, an opening one when @opening,
+ * or 0. */
+static gsize
+quote_length (const char *p, gsize n, gboolean opening)
+{
+  static const char *const opening_marks[] = { "\"", "\xe2\x80\x9c", "\xc2\xab", "'", "\xe2\x80\x98", NULL };
+  static const char *const closing_marks[] = { "\"", "\xe2\x80\x9d", "\xc2\xbb", "'", "\xe2\x80\x99", NULL };
+  const char *const *marks = opening ? opening_marks : closing_marks;
+
+  for (guint i = 0; marks[i]; i++)
+    if (n >= strlen (marks[i]) && strncmp (p, marks[i], strlen (marks[i])) == 0)
+      return strlen (marks[i]);
+  return 0;
+}
+
 /* A demonym stands for the state only before a state noun ("Armenian
  * troops", "Russian-led"); returns the end of the noun, or 0. */
 static gsize
@@ -336,7 +351,7 @@ state_noun_end (DmMatcher  *self,
                 gsize       length,
                 gsize       end)
 {
-  gsize pos = end, best = 0;
+  gsize pos = end, best = 0, quote;
   GString *phrase;
 
   if (pos < length && text[pos] == '-')
@@ -353,6 +368,9 @@ state_noun_end (DmMatcher  *self,
   phrase = self->phrase;
   g_string_truncate (phrase, 0);
   pos++;
+  /* Russian "peacekeepers": a state noun in quotes is still one */
+  quote = quote_length (text + pos, length - pos, TRUE);
+  pos += quote;
   for (guint words = 0; words < self->max_noun_words && pos < length; words++)
     {
       gsize w = pos;
@@ -378,6 +396,8 @@ state_noun_end (DmMatcher  *self,
         break;
       pos = w + 1;
     }
+  if (best > 0 && quote > 0)
+    best += quote_length (text + best, length - best, FALSE);
   return best;
 }
 
