@@ -730,6 +730,107 @@ test_same_basename (void)
                    json_object_get_string_member (json_array_get_object_element (documents, 1), "id"));
 }
 
+/* ------------------------------------------------- hostile nesting --- */
+
+/* @unit @repeat times between @before and @after. */
+static char *
+repeat_between (const char *before,
+                const char *unit,
+                guint       repeat,
+                const char *after)
+{
+  GString *out = g_string_new (before);
+
+  for (guint i = 0; i < repeat; i++)
+    g_string_append (out, unit);
+  g_string_append (out, after);
+  return g_string_free (out, FALSE);
+}
+
+/* Nesting that crashed json-glib's recursive parser (a segmentation
+ * fault, status 139) is refused with one line: the file, the line and
+ * column of the bracket past 256 levels, and why.  The article's errors
+ * are still reported after a bad --actors file. */
+static void
+test_deep_json (void)
+{
+  const char *article[] = { "--analyze", "@deep.json", NULL };
+  const char *actors[] = { "--analyze", "--actors", "@deep-actors.json", "%sample", NULL };
+  const char *both[] = { "--analyze", "--actors", "@deep-actors.json", "@deep.json", NULL };
+  const char *var_chain[] = { "--analyze", "@var-chain.json", NULL };
+  g_autofree char *article_path = expand_arg ("@deep.json");
+  g_autofree char *actors_path = expand_arg ("@deep-actors.json");
+  g_autofree char *var_path = expand_arg ("@var-chain.json");
+  g_autofree char *deep = repeat_between ("", "[", 100000, "");
+  g_autofree char *deep_actors = repeat_between ("{\"version\": 1,\n \"actors\": ", "[", 100000, "");
+  g_autofree char *vars = repeat_between ("", "var a=", 500000, "[]");
+  g_autofree char *article_error = g_strdup_printf (
+    "diplomap: %s: JSON nested too deeply at line 1, column 257: more than 256 levels\n",
+    article_path);
+  g_autofree char *actors_error = g_strdup_printf (
+    "diplomap: %s: JSON nested too deeply at line 2, column 267: more than 256 levels\n",
+    actors_path);
+  g_autofree char *var_error = g_strdup_printf (
+    "diplomap: %s: JSON nested too deeply at line 1, column 1537: more than 256 levels\n",
+    var_path);
+  g_autofree char *both_errors = g_strconcat (actors_error, article_error, NULL);
+
+  write_tmp_file ("deep.json", deep, -1);
+  write_tmp_file ("deep-actors.json", deep_actors, -1);
+  write_tmp_file ("var-chain.json", vars, -1);
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (article, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.out, ==, "");
+    g_assert_cmpstr (result.err, ==, article_error);
+  }
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (actors, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.out, ==, "");
+    g_assert_cmpstr (result.err, ==, actors_error);
+  }
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (both, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.err, ==, both_errors);
+  }
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (var_chain, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.err, ==, var_error);
+  }
+}
+
+/* Brackets that are not JSON are text: read from standard input, where
+ * there is no extension to say otherwise, "[[[[…" is analysed. */
+static void
+test_deep_brackets_stdin (void)
+{
+  const char *args[] = { "--analyze", "-", NULL };
+  g_autofree char *text = repeat_between ("", "[", 100000, " Armenia urged Azerbaijan to talk.\n");
+  g_auto(RunResult) result = { 0 };
+
+  if (!run_diplomap (args, text, &result))
+    return;
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_regex_match_simple ("^  ARM → AZE  ", result.out, G_REGEX_MULTILINE, 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -786,6 +887,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/csv-quoting", test_csv_quoting);
   g_test_add_func ("/cli/stdin", test_stdin);
   g_test_add_func ("/cli/same-basename", test_same_basename);
+  g_test_add_func ("/cli/hostile/deep-json", test_deep_json);
+  g_test_add_func ("/cli/hostile/deep-brackets-stdin", test_deep_brackets_stdin);
 
   status = g_test_run ();
 

@@ -470,6 +470,27 @@ test_malformed (void)
   assert_unchanged (gazetteer, &before);
 }
 
+/* Nesting past 256 levels is refused before json-glib, whose recursive
+ * parser 100 000 levels would crash, and the gazetteer stays as it was. */
+static void
+test_malformed_deep (void)
+{
+  g_autoptr(DmGazetteer) gazetteer = load_default ();
+  g_autoptr(GString) data = g_string_new ("{\"version\": 1,\n \"actors\": ");
+  g_autoptr(GError) error = NULL;
+  Snapshot before = take_snapshot (gazetteer);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (data, '[');
+
+  g_assert_false (dm_gazetteer_merge_data (gazetteer, data->str, (gssize) data->len, "deep.json",
+                                           &error));
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: JSON nested too deeply at line 2, column 267: more than 256 levels");
+  assert_unchanged (gazetteer, &before);
+}
+
 typedef struct
 {
   const char *fixture;
@@ -589,6 +610,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/gazetteer/merge/override", test_merge_override);
   g_test_add_func ("/gazetteer/merge/malformed", test_malformed);
+  g_test_add_func ("/gazetteer/merge/malformed-deep", test_malformed_deep);
   for (guint i = 0; i < G_N_ELEMENTS (schema_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/gazetteer/schema/%s", schema_cases[i].fixture);
