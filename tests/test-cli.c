@@ -831,6 +831,33 @@ test_deep_brackets_stdin (void)
   g_assert_true (g_regex_match_simple ("^  ARM → AZE  ", result.out, G_REGEX_MULTILINE, 0));
 }
 
+/* libxml2 stops at 256 levels of elements; what is past them is missing,
+ * so the page is refused rather than analysed in part. */
+static void
+test_deep_html (void)
+{
+  const char *args[] = { "--analyze", "@deep.html", NULL };
+  g_autofree char *path = expand_arg ("@deep.html");
+  g_autofree char *escaped = g_regex_escape_string (path, -1);
+  g_autofree char *pattern = g_strdup_printf (
+    "^diplomap: %s: HTML nested too deeply at line 1, column \\d+: more than 256 levels\\n$",
+    escaped);
+  g_autofree char *html = repeat_between ("<html><body><p>Armenia urged Azerbaijan to talk.</p>",
+                                          "<div>", 100000, "Russia warned Turkey.</body></html>");
+  g_auto(RunResult) result = { 0 };
+
+  write_tmp_file ("deep.html", html, -1);
+  if (!run_diplomap (args, NULL, &result))
+    return;
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  if (!g_regex_match_simple (pattern, result.err, 0, 0))
+    {
+      g_test_message ("stderr %s does not match %s", result.err, pattern);
+      g_test_fail ();
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -889,6 +916,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/same-basename", test_same_basename);
   g_test_add_func ("/cli/hostile/deep-json", test_deep_json);
   g_test_add_func ("/cli/hostile/deep-brackets-stdin", test_deep_brackets_stdin);
+  g_test_add_func ("/cli/hostile/deep-html", test_deep_html);
 
   status = g_test_run ();
 

@@ -170,6 +170,11 @@ static const Generated generated[] = {
   { "analyze-json-in-article", "[{\"text\": \"Armenia urged Azerbaijan.\", \"notes\": ", "[",
     100000, "" },
   { "analyze-json-var-chain", "", "var a=", 500000, "[]" },
+  /* libxml2 stops at 256 levels. */
+  { "analyze-html-divs", "<html><body><p>Armenia urged Azerbaijan.</p>", "<div>", 100000,
+    "Russia warned Turkey.</body></html>" },
+  { "analyze-html-headers", "<html><body><article>", "<header>", 100000,
+    "Russia warned Turkey.</body></html>" },
   { "gazetteer-json-arrays", "{\"version\": 1, \"actors\": ", "[", 100000, "" },
   { "gazetteer-json-var-chain", "", "var a=", 500000, "{\"version\": 1, \"actors\": []}" },
 };
