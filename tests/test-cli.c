@@ -858,6 +858,42 @@ test_deep_html (void)
     }
 }
 
+/* Texts whose size drives a count: quotes and brackets that never
+ * close.  All are analysed. */
+typedef struct
+{
+  const char *name;
+  const char *before;
+  const char *unit;
+  guint       repeat;
+  const char *after;
+  gboolean    as_actors; /* the file is --actors, the sample the article */
+} HostileText;
+
+static const HostileText hostile_texts[] = {
+  { "quotes.txt", "Armenia urged ", "\xe2\x80\x9c", 100000, " Azerbaijan to talk.\n", FALSE },
+  { "straight-quotes.txt", "Armenia urged ", " \"", 100000, " Azerbaijan to talk.\n", FALSE },
+  { "brackets.txt", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n", FALSE },
+};
+
+static void
+test_hostile_text (gconstpointer data)
+{
+  const HostileText *c = data;
+  g_autofree char *at_name = g_strconcat ("@", c->name, NULL);
+  g_autofree char *contents = repeat_between (c->before, c->unit, c->repeat, c->after);
+  const char *article[] = { "--analyze", at_name, NULL };
+  const char *actors[] = { "--analyze", "--actors", at_name, "%sample", NULL };
+  g_auto(RunResult) result = { 0 };
+
+  write_tmp_file (c->name, contents, -1);
+  if (!run_diplomap (c->as_actors ? actors : article, NULL, &result))
+    return;
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_regex_match_simple ("^  ARM ", result.out, G_REGEX_MULTILINE, 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -917,6 +953,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/hostile/deep-json", test_deep_json);
   g_test_add_func ("/cli/hostile/deep-brackets-stdin", test_deep_brackets_stdin);
   g_test_add_func ("/cli/hostile/deep-html", test_deep_html);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_texts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/hostile/%s", hostile_texts[i].name);
+      g_test_add_data_func (path, &hostile_texts[i], test_hostile_text);
+    }
 
   status = g_test_run ();
 

@@ -9,9 +9,9 @@
  * matched against a fixed text.  Run under the CI's sanitizer build, a
  * regression shows up as a crash here.  One test case per file.
  *
- * Inputs that crash by their size rather than their bytes (100 000
- * levels of nesting) are made here instead of stored, and replayed the
- * same way, in every format.
+ * Inputs that crashed by their size rather than their bytes (100 000
+ * levels of nesting, lists a million words long) are made here instead of
+ * stored, and replayed the same way, in every format.
  */
 #include "config.h"
 
@@ -175,6 +175,14 @@ static const Generated generated[] = {
     "Russia warned Turkey.</body></html>" },
   { "analyze-html-headers", "<html><body><article>", "<header>", 100000,
     "Russia warned Turkey.</body></html>" },
+  /* The segmenter counts quotation depth; it must not overflow or recurse. */
+  { "analyze-text-curly-quotes", "Armenia urged ", "\xe2\x80\x9c", 100000,
+    " Azerbaijan to talk.\n" },
+  { "analyze-text-straight-quotes", "Armenia urged ", " \"", 100000, " Azerbaijan to talk.\n" },
+  { "analyze-text-guillemets", "Armenia urged ", "\xc2\xab", 100000, " Azerbaijan to talk.\n" },
+  { "analyze-text-brackets", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n" },
+  { "analyze-text-closers", "Armenia urged Azerbaijan to talk.", ")\xe2\x80\x9d", 100000,
+    " Then Russia warned Turkey.\n" },
   { "gazetteer-json-arrays", "{\"version\": 1, \"actors\": ", "[", 100000, "" },
   { "gazetteer-json-var-chain", "", "var a=", 500000, "{\"version\": 1, \"actors\": []}" },
 };
