@@ -858,8 +858,8 @@ test_deep_html (void)
     }
 }
 
-/* Texts whose size drives a count: quotes and brackets that never
- * close.  All are analysed. */
+/* Texts whose size drove a recursion or a count: quotes and brackets that
+ * never close, a list of a million coordinated words.  All are analysed. */
 typedef struct
 {
   const char *name;
@@ -874,6 +874,7 @@ static const HostileText hostile_texts[] = {
   { "quotes.txt", "Armenia urged ", "\xe2\x80\x9c", 100000, " Azerbaijan to talk.\n", FALSE },
   { "straight-quotes.txt", "Armenia urged ", " \"", 100000, " Azerbaijan to talk.\n", FALSE },
   { "brackets.txt", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n", FALSE },
+  { "demonyms.txt", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n", FALSE },
 };
 
 static void

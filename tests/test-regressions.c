@@ -183,6 +183,8 @@ static const Generated generated[] = {
   { "analyze-text-brackets", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n" },
   { "analyze-text-closers", "Armenia urged Azerbaijan to talk.", ")\xe2\x80\x9d", 100000,
     " Then Russia warned Turkey.\n" },
+  /* The walk down a list of coordinated demonyms recursed once a word. */
+  { "analyze-text-demonym-list", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n" },
   { "gazetteer-json-arrays", "{\"version\": 1, \"actors\": ", "[", 100000, "" },
   { "gazetteer-json-var-chain", "", "var a=", 500000, "{\"version\": 1, \"actors\": []}" },
 };
