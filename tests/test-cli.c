@@ -859,7 +859,8 @@ test_deep_html (void)
 }
 
 /* Texts whose size drove a recursion or a count: quotes and brackets that
- * never close, a list of a million coordinated words.  All are analysed. */
+ * never close, a list of a million coordinated words, an alias of 100 000
+ * dashes in --actors.  All are analysed. */
 typedef struct
 {
   const char *name;
@@ -875,6 +876,10 @@ static const HostileText hostile_texts[] = {
   { "straight-quotes.txt", "Armenia urged ", " \"", 100000, " Azerbaijan to talk.\n", FALSE },
   { "brackets.txt", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n", FALSE },
   { "demonyms.txt", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n", FALSE },
+  { "dashes.json",
+    "{\"version\": 1, \"actors\": [{\"code\": \"QX\", \"name\": \"Q\", \"kind\": \"state\","
+    " \"color\": \"#000000\", \"anchor\": {\"name\": \"Q\", \"lat\": 0, \"lon\": 0},"
+    " \"aliases\": {\"names\": [\"Q", "-q", 100000, "\"]}}]}", TRUE },
 };
 
 static void

@@ -162,6 +162,11 @@ typedef struct
   const char *after;
 } Generated;
 
+#define ACTOR_BEFORE_ALIAS \
+  "{\"version\": 1, \"actors\": [{\"code\": \"QX\", \"name\": \"Q\", \"kind\": \"state\"," \
+  " \"color\": \"#000000\", \"anchor\": {\"name\": \"Q\", \"lat\": 0, \"lon\": 0}," \
+  " \"aliases\": {\"names\": [\"Q"
+
 static const Generated generated[] = {
   /* json-glib's parser recurses once per level and has no limit before
    * 1.10, nor for "var a = var b = …" at all. */
@@ -187,6 +192,10 @@ static const Generated generated[] = {
   { "analyze-text-demonym-list", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n" },
   { "gazetteer-json-arrays", "{\"version\": 1, \"actors\": ", "[", 100000, "" },
   { "gazetteer-json-var-chain", "", "var a=", 500000, "{\"version\": 1, \"actors\": []}" },
+  /* An alias's typographic variants recursed once a dash, and doubled or
+   * quadrupled with each. */
+  { "gazetteer-alias-dashes", ACTOR_BEFORE_ALIAS, "-q", 100000, "\"]}}]}" },
+  { "gazetteer-alias-apostrophes", ACTOR_BEFORE_ALIAS, "'q", 100000, "\"]}}]}" },
 };
 
 static void
