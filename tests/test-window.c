@@ -843,7 +843,7 @@ test_open_errors (void)
   /* Nesting that crashed json-glib (and the window with it) comes back
    * from the loading thread as a toast that says where and why. */
   {
-    g_autofree char *deep = g_build_filename (dir, "deep.json", NULL);
+    g_autofree char *deep = g_build_filename (dir, "Q&A <deep>.json", NULL);
     g_autoptr(GFile) deep_file = g_file_new_for_path (deep);
     g_autofree char *expected = g_strdup_printf (
       "%s: JSON nested too deeply at line 1, column 257: more than 256 levels", deep);
