@@ -730,6 +730,176 @@ test_same_basename (void)
                    json_object_get_string_member (json_array_get_object_element (documents, 1), "id"));
 }
 
+/* ------------------------------------------------- hostile nesting --- */
+
+/* @unit @repeat times between @before and @after. */
+static char *
+repeat_between (const char *before,
+                const char *unit,
+                guint       repeat,
+                const char *after)
+{
+  GString *out = g_string_new (before);
+
+  for (guint i = 0; i < repeat; i++)
+    g_string_append (out, unit);
+  g_string_append (out, after);
+  return g_string_free (out, FALSE);
+}
+
+/* Nesting that crashed json-glib's recursive parser (a segmentation
+ * fault, status 139) is refused with one line: the file, the line and
+ * column of the bracket past 256 levels, and why.  The article's errors
+ * are still reported after a bad --actors file. */
+static void
+test_deep_json (void)
+{
+  const char *article[] = { "--analyze", "@deep.json", NULL };
+  const char *actors[] = { "--analyze", "--actors", "@deep-actors.json", "%sample", NULL };
+  const char *both[] = { "--analyze", "--actors", "@deep-actors.json", "@deep.json", NULL };
+  const char *var_chain[] = { "--analyze", "@var-chain.json", NULL };
+  g_autofree char *article_path = expand_arg ("@deep.json");
+  g_autofree char *actors_path = expand_arg ("@deep-actors.json");
+  g_autofree char *var_path = expand_arg ("@var-chain.json");
+  g_autofree char *deep = repeat_between ("", "[", 100000, "");
+  g_autofree char *deep_actors = repeat_between ("{\"version\": 1,\n \"actors\": ", "[", 100000, "");
+  g_autofree char *vars = repeat_between ("", "var a=", 500000, "[]");
+  g_autofree char *article_error = g_strdup_printf (
+    "diplomap: %s: JSON nested too deeply at line 1, column 257: more than 256 levels\n",
+    article_path);
+  g_autofree char *actors_error = g_strdup_printf (
+    "diplomap: %s: JSON nested too deeply at line 2, column 267: more than 256 levels\n",
+    actors_path);
+  g_autofree char *var_error = g_strdup_printf (
+    "diplomap: %s: JSON nested too deeply at line 1, column 1537: more than 256 levels\n",
+    var_path);
+  g_autofree char *both_errors = g_strconcat (actors_error, article_error, NULL);
+
+  write_tmp_file ("deep.json", deep, -1);
+  write_tmp_file ("deep-actors.json", deep_actors, -1);
+  write_tmp_file ("var-chain.json", vars, -1);
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (article, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.out, ==, "");
+    g_assert_cmpstr (result.err, ==, article_error);
+  }
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (actors, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.out, ==, "");
+    g_assert_cmpstr (result.err, ==, actors_error);
+  }
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (both, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.err, ==, both_errors);
+  }
+  {
+    g_auto(RunResult) result = { 0 };
+
+    if (!run_diplomap (var_chain, NULL, &result))
+      return;
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.err, ==, var_error);
+  }
+}
+
+/* Brackets that are not JSON are text: read from standard input, where
+ * there is no extension to say otherwise, "[[[[…" is analysed. */
+static void
+test_deep_brackets_stdin (void)
+{
+  const char *args[] = { "--analyze", "-", NULL };
+  g_autofree char *text = repeat_between ("", "[", 100000, " Armenia urged Azerbaijan to talk.\n");
+  g_auto(RunResult) result = { 0 };
+
+  if (!run_diplomap (args, text, &result))
+    return;
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_regex_match_simple ("^  ARM → AZE  ", result.out, G_REGEX_MULTILINE, 0));
+}
+
+/* libxml2 stops at 256 levels of elements; what is past them is missing,
+ * so the page is refused rather than analysed in part. */
+static void
+test_deep_html (void)
+{
+  const char *args[] = { "--analyze", "@deep.html", NULL };
+  g_autofree char *path = expand_arg ("@deep.html");
+  g_autofree char *escaped = g_regex_escape_string (path, -1);
+  g_autofree char *pattern = g_strdup_printf (
+    "^diplomap: %s: HTML nested too deeply at line 1, column \\d+: more than 256 levels\\n$",
+    escaped);
+  g_autofree char *html = repeat_between ("<html><body><p>Armenia urged Azerbaijan to talk.</p>",
+                                          "<div>", 100000, "Russia warned Turkey.</body></html>");
+  g_auto(RunResult) result = { 0 };
+
+  write_tmp_file ("deep.html", html, -1);
+  if (!run_diplomap (args, NULL, &result))
+    return;
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  if (!g_regex_match_simple (pattern, result.err, 0, 0))
+    {
+      g_test_message ("stderr %s does not match %s", result.err, pattern);
+      g_test_fail ();
+    }
+}
+
+/* Texts whose size drove a recursion or a count: quotes and brackets that
+ * never close, a list of a million coordinated words, an alias of 100 000
+ * dashes in --actors.  All are analysed. */
+typedef struct
+{
+  const char *name;
+  const char *before;
+  const char *unit;
+  guint       repeat;
+  const char *after;
+  gboolean    as_actors; /* the file is --actors, the sample the article */
+} HostileText;
+
+static const HostileText hostile_texts[] = {
+  { "quotes.txt", "Armenia urged ", "\xe2\x80\x9c", 100000, " Azerbaijan to talk.\n", FALSE },
+  { "straight-quotes.txt", "Armenia urged ", " \"", 100000, " Azerbaijan to talk.\n", FALSE },
+  { "brackets.txt", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n", FALSE },
+  { "demonyms.txt", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n", FALSE },
+  { "dashes.json",
+    "{\"version\": 1, \"actors\": [{\"code\": \"QX\", \"name\": \"Q\", \"kind\": \"state\","
+    " \"color\": \"#000000\", \"anchor\": {\"name\": \"Q\", \"lat\": 0, \"lon\": 0},"
+    " \"aliases\": {\"names\": [\"Q", "-q", 100000, "\"]}}]}", TRUE },
+};
+
+static void
+test_hostile_text (gconstpointer data)
+{
+  const HostileText *c = data;
+  g_autofree char *at_name = g_strconcat ("@", c->name, NULL);
+  g_autofree char *contents = repeat_between (c->before, c->unit, c->repeat, c->after);
+  const char *article[] = { "--analyze", at_name, NULL };
+  const char *actors[] = { "--analyze", "--actors", at_name, "%sample", NULL };
+  g_auto(RunResult) result = { 0 };
+
+  write_tmp_file (c->name, contents, -1);
+  if (!run_diplomap (c->as_actors ? actors : article, NULL, &result))
+    return;
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_regex_match_simple ("^  ARM ", result.out, G_REGEX_MULTILINE, 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -786,6 +956,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/csv-quoting", test_csv_quoting);
   g_test_add_func ("/cli/stdin", test_stdin);
   g_test_add_func ("/cli/same-basename", test_same_basename);
+  g_test_add_func ("/cli/hostile/deep-json", test_deep_json);
+  g_test_add_func ("/cli/hostile/deep-brackets-stdin", test_deep_brackets_stdin);
+  g_test_add_func ("/cli/hostile/deep-html", test_deep_html);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_texts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/hostile/%s", hostile_texts[i].name);
+      g_test_add_data_func (path, &hostile_texts[i], test_hostile_text);
+    }
 
   status = g_test_run ();
 

@@ -340,26 +340,147 @@ test_html_utf16 (void)
   g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, "A €!");
 }
 
-/* The walk over the tree is iterative: a pathological page cannot
- * exhaust the stack. */
+/* libxml2 builds 256 levels of elements at most (we never pass
+ * XML_PARSE_HUGE) and stops there; a page nested deeper is refused rather
+ * than read in part, and the walk over the tree is iterative besides. */
 static void
 test_html_deep (void)
 {
-  g_autoptr(GString) html = g_string_new ("<html><body>");
+  g_autoptr(GString) html = g_string_new ("<html><body><p>Armenia spoke first.</p>");
   g_autoptr(GBytes) input = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) documents = NULL;
 
-  for (guint i = 0; i < 20000; i++)
-    g_string_append (html, "<div><span>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (html, "<div>");
   g_string_append (html, "Deep text.");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "<p>Georgia spoke last.</p></body></html>");
 
   input = g_bytes_new (html->str, html->len);
   documents = dm_load_documents_from_bytes (input, "deep.html", DM_FORMAT_AUTO, &error);
+
+  /* A libxml2 that read it all must have kept it all. */
   if (documents != NULL)
-    g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, "Deep text.");
+    {
+      g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==,
+                       "Armenia spoke first.\nDeep text.\nGeorgia spoke last.");
+      return;
+    }
+  g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED);
+  g_assert_true (g_regex_match_simple ("^deep\\.html: HTML nested too deeply at line 1, column "
+                                       "[0-9]+: more than 256 levels$", error->message, 0, 0));
+}
+
+/* Under the limit, nothing is lost. */
+static void
+test_html_nested_whole (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><p>Armenia spoke first.</p>");
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "Deep text.");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "<p>Georgia spoke last.</p></body></html>");
+
+  input = g_bytes_new (html->str, html->len);
+  documents = dm_load_documents_from_bytes (input, "nested.html", DM_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==,
+                   "Armenia spoke first.\nDeep text.\nGeorgia spoke last.");
+}
+
+/* JSON nested past 256 levels is refused before json-glib, whose
+ * recursive parser it would crash, with the line and column (in
+ * characters) of the bracket that passes the limit.  Only brackets the
+ * parser descends into count: not those of strings or comments. */
+typedef struct
+{
+  const char *name;
+  const char *before; /* then @repeat times @unit, as many @closer, @after */
+  const char *unit;
+  guint       repeat;
+  const char *closer;
+  const char *after;
+  const char *reason; /* NULL: loads */
+} DeepJsonCase;
+
+static const DeepJsonCase deep_json_cases[] = {
+  { "arrays", "", "[", 100000, "", "",
+    "JSON nested too deeply at line 1, column 257: more than 256 levels" },
+  { "objects", "", "{\"a\":", 100000, "", "",
+    "JSON nested too deeply at line 1, column 1281: more than 256 levels" },
+  { "in-article", "[{\"text\": \"Armenia.\", \"title\": ", "[", 100000, "", "",
+    "JSON nested too deeply at line 1, column 286: more than 256 levels" },
+  /* The 257th opens on line 3, after two characters of two bytes each. */
+  { "line-column", "[\n{\"text\": \"Armenia.\",\n\"\xc3\xa9\xc3\xa9\": ", "[", 300, "", "",
+    "JSON nested too deeply at line 3, column 261: more than 256 levels" },
+  { "var-chain", "", "var a = ", 100000, "", "[]",
+    "JSON nested too deeply at line 1, column 2049: more than 256 levels" },
+  /* 256 levels are not too many; 257 are. */
+  { "at-limit", "[{\"text\": \"Armenia.\", \"notes\": ", "[", 254, "]", "}]", NULL },
+  { "past-limit", "[{\"text\": \"Armenia.\", \"notes\": ", "[", 255, "]", "}]",
+    "JSON nested too deeply at line 1, column 286: more than 256 levels" },
+  { "strings", "{\"title\": \"", "[{\\\"", 100000, "", "\", \"text\": \"Armenia.\"}", NULL },
+  { "comment", "{\"text\": \"Armenia.\" /* ", "[{\"'", 100000, "", " */}", NULL },
+};
+
+static void
+test_json_deep (gconstpointer data)
+{
+  const DeepJsonCase *c = data;
+  g_autoptr(GString) json = g_string_new (c->before);
+  g_autofree char *name = g_strconcat (c->name, ".json", NULL);
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  for (guint i = 0; i < c->repeat; i++)
+    g_string_append (json, c->unit);
+  for (guint i = 0; i < c->repeat; i++)
+    g_string_append (json, c->closer);
+  g_string_append (json, c->after);
+
+  input = g_bytes_new (json->str, json->len);
+  documents = dm_load_documents_from_bytes (input, name, DM_FORMAT_JSON, &error);
+  if (c->reason == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpstr (dm_document_get_text (load_one (documents)), ==, "Armenia.");
+    }
   else
-    g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY);
+    {
+      g_autofree char *expected = g_strdup_printf ("%s: %s", name, c->reason);
+
+      g_assert_null (documents);
+      g_assert_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
+/* Sniffed, "[[[[…" that is not JSON stays text. */
+static void
+test_json_deep_sniffed_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, " Armenia and Georgia");
+
+  input = g_bytes_new (text->str, text->len);
+  documents = dm_load_documents_from_bytes (input, "brackets", DM_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (dm_document_get_text (load_one (documents)), "[ Armenia and Georgia"));
 }
 
 /* ---- errors -------------------------------------------------------------- */
@@ -1209,6 +1330,13 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/document/format/html-utf16", test_html_utf16);
   g_test_add_func ("/document/format/html-deep", test_html_deep);
+  g_test_add_func ("/document/format/html-nested-whole", test_html_nested_whole);
+  for (guint i = 0; i < G_N_ELEMENTS (deep_json_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/document/format/json-deep/%s", deep_json_cases[i].name);
+      g_test_add_data_func (name, &deep_json_cases[i], test_json_deep);
+    }
+  g_test_add_func ("/document/format/json-deep-sniffed-text", test_json_deep_sniffed_text);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dm-gazetteer.h"
+#include "dm-matcher.h"
 
 static DmGazetteer *
 load_default (void)
@@ -470,6 +471,58 @@ test_malformed (void)
   assert_unchanged (gazetteer, &before);
 }
 
+/* Nesting past 256 levels is refused before json-glib, whose recursive
+ * parser 100 000 levels would crash, and the gazetteer stays as it was. */
+static void
+test_malformed_deep (void)
+{
+  g_autoptr(DmGazetteer) gazetteer = load_default ();
+  g_autoptr(GString) data = g_string_new ("{\"version\": 1,\n \"actors\": ");
+  g_autoptr(GError) error = NULL;
+  Snapshot before = take_snapshot (gazetteer);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (data, '[');
+
+  g_assert_false (dm_gazetteer_merge_data (gazetteer, data->str, (gssize) data->len, "deep.json",
+                                           &error));
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: JSON nested too deeply at line 2, column 267: more than 256 levels");
+  assert_unchanged (gazetteer, &before);
+}
+
+/* Each dash or apostrophe of an alias multiplies its typographic variants;
+ * one of 100 000 dashes keeps its plain form only, at once. */
+static void
+test_alias_many_dashes (void)
+{
+  g_autoptr(GString) data = g_string_new (
+    "{\"version\": 1, \"actors\": [{\"code\": \"QX\", \"name\": \"Q\", \"kind\": \"state\","
+    " \"color\": \"#000000\", \"anchor\": {\"name\": \"Q\", \"lat\": 0, \"lon\": 0},"
+    " \"aliases\": {\"names\": [\"Q");
+  g_autoptr(GString) text = g_string_new ("Here: Q");
+  g_autoptr(DmGazetteer) gazetteer = NULL;
+  g_autoptr(DmMatcher) matcher = NULL;
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append (data, "-q");
+      g_string_append (text, "-q");
+    }
+  g_string_append (data, "\"]}}]}");
+  g_string_append (text, " spoke.");
+
+  gazetteer = dm_gazetteer_new_from_data (data->str, (gssize) data->len, "dashes.json", &error);
+  g_assert_no_error (error);
+  matcher = dm_matcher_new (gazetteer);
+  dm_matcher_find (matcher, text->str, text->len, NULL, matches);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpuint (g_array_index (matches, DmMatch, 0).start, ==, 6);
+}
+
 typedef struct
 {
   const char *fixture;
@@ -589,6 +642,8 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/gazetteer/merge/override", test_merge_override);
   g_test_add_func ("/gazetteer/merge/malformed", test_malformed);
+  g_test_add_func ("/gazetteer/merge/malformed-deep", test_malformed_deep);
+  g_test_add_func ("/gazetteer/merge/alias-many-dashes", test_alias_many_dashes);
   for (guint i = 0; i < G_N_ELEMENTS (schema_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/gazetteer/schema/%s", schema_cases[i].fixture);

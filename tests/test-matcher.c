@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <string.h>
 
 #include "dm-core.h"
 
@@ -64,6 +65,11 @@ static const Case cases[] = {
     "AZE@0:Azerbaijani ARM@16:Armenian troops" },
   { "demonym-list", "Russian, Turkish and Iranian officials met.",
     "RUS@0:Russian TUR@9:Turkish IRN@21:Iranian officials" },
+  /* One list's verdict is not another's. */
+  { "demonym-lists-apart", "Russian and Turkish media met. Armenian and Iranian officials met.",
+    "ARM@31:Armenian IRN@44:Iranian officials" },
+  { "demonym-list-then-media", "Armenian and Iranian officials, Turkish media.",
+    "ARM@0:Armenian IRN@13:Iranian officials" },
   { "demonym-coordinated-not-state", "Armenian and Azerbaijani peoples live here.", "" },
   { "demonym-prime-minister", "Armenian Prime Minister Nikol Pashinyan spoke.",
     "ARM@0:Armenian Prime Minister ARM@24:Nikol Pashinyan" },
@@ -107,6 +113,35 @@ test_count_raw (void)
   /* Raw hits include overlapping and unchecked ones ("Armenia" in every
    * form of the name); at least the three names are there. */
   g_assert_cmpuint (dm_matcher_count_raw (matcher, text, strlen (text)), >=, 3);
+}
+
+/* A list of demonyms is as long as the text makes it: the walk down it is
+ * a loop (a recursion overflowed the stack at a million words), and each
+ * word of it is looked at once, not once per demonym before it. */
+static void
+test_demonym_long_list (void)
+{
+  g_autoptr (GString) text = g_string_new ("Armenian");
+  g_autoptr (GArray) matches = g_array_new (FALSE, FALSE, sizeof (DmMatch));
+  gint64 start;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, ", Armenian");
+  g_string_append (text, " troops moved.");
+  start = g_get_monotonic_time ();
+  dm_matcher_find (matcher, text->str, text->len, NULL, matches);
+  g_test_message ("100 001 demonyms: %.3f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (matches->len, ==, 100001);
+  g_assert_cmpuint (g_array_index (matches, DmMatch, 100000).end, ==, text->len - strlen (" moved."));
+
+  g_string_assign (text, "Armenian");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, ", A");
+  g_string_append (text, " troops moved.");
+  g_array_set_size (matches, 0);
+  dm_matcher_find (matcher, text->str, text->len, NULL, matches);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpuint (g_array_index (matches, DmMatch, 0).end, ==, strlen ("Armenian"));
 }
 
 /* Matchers share their automaton while the aliases are the same; one made
@@ -158,6 +193,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/matcher/title-case-insensitive", test_title_case_insensitive);
   g_test_add_func ("/matcher/count-raw", test_count_raw);
   g_test_add_func ("/matcher/after-merge", test_after_merge);
+  g_test_add_func ("/matcher/demonym-long-list", test_demonym_long_list);
 
   status = g_test_run ();
   dm_matcher_free (matcher);

@@ -8,6 +8,10 @@
  * is loaded as an actors.json, alone and merged into the built-in one, and
  * matched against a fixed text.  Run under the CI's sanitizer build, a
  * regression shows up as a crash here.  One test case per file.
+ *
+ * Inputs that crashed by their size rather than their bytes (100 000
+ * levels of nesting, lists a million words long) are made here instead of
+ * stored, and replayed the same way, in every format.
  */
 #include "config.h"
 
@@ -148,6 +152,77 @@ test_replay (gconstpointer data)
     g_assert_not_reached ();
 }
 
+/* What each made input repeats, and around what. */
+typedef struct
+{
+  const char *name;   /* analyze-* or gazetteer-*, as the files */
+  const char *before;
+  const char *unit;   /* @repeat times */
+  guint       repeat;
+  const char *after;
+} Generated;
+
+#define ACTOR_BEFORE_ALIAS \
+  "{\"version\": 1, \"actors\": [{\"code\": \"QX\", \"name\": \"Q\", \"kind\": \"state\"," \
+  " \"color\": \"#000000\", \"anchor\": {\"name\": \"Q\", \"lat\": 0, \"lon\": 0}," \
+  " \"aliases\": {\"names\": [\"Q"
+
+static const Generated generated[] = {
+  /* json-glib's parser recurses once per level and has no limit before
+   * 1.10, nor for "var a = var b = …" at all. */
+  { "analyze-json-arrays", "", "[", 100000, "" },
+  { "analyze-json-objects", "", "{\"a\": ", 100000, "" },
+  { "analyze-json-in-article", "[{\"text\": \"Armenia urged Azerbaijan.\", \"notes\": ", "[",
+    100000, "" },
+  { "analyze-json-var-chain", "", "var a=", 500000, "[]" },
+  /* libxml2 stops at 256 levels. */
+  { "analyze-html-divs", "<html><body><p>Armenia urged Azerbaijan.</p>", "<div>", 100000,
+    "Russia warned Turkey.</body></html>" },
+  { "analyze-html-headers", "<html><body><article>", "<header>", 100000,
+    "Russia warned Turkey.</body></html>" },
+  /* The segmenter counts quotation depth; it must not overflow or recurse. */
+  { "analyze-text-curly-quotes", "Armenia urged ", "\xe2\x80\x9c", 100000,
+    " Azerbaijan to talk.\n" },
+  { "analyze-text-straight-quotes", "Armenia urged ", " \"", 100000, " Azerbaijan to talk.\n" },
+  { "analyze-text-guillemets", "Armenia urged ", "\xc2\xab", 100000, " Azerbaijan to talk.\n" },
+  { "analyze-text-brackets", "Armenia urged ", "([{", 100000, " Azerbaijan to talk.\n" },
+  { "analyze-text-closers", "Armenia urged Azerbaijan to talk.", ")\xe2\x80\x9d", 100000,
+    " Then Russia warned Turkey.\n" },
+  /* The walk down a list of coordinated demonyms recursed once a word. */
+  { "analyze-text-demonym-list", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n" },
+  { "gazetteer-json-arrays", "{\"version\": 1, \"actors\": ", "[", 100000, "" },
+  { "gazetteer-json-var-chain", "", "var a=", 500000, "{\"version\": 1, \"actors\": []}" },
+  /* An alias's typographic variants recursed once a dash, and doubled or
+   * quadrupled with each. */
+  { "gazetteer-alias-dashes", ACTOR_BEFORE_ALIAS, "-q", 100000, "\"]}}]}" },
+  { "gazetteer-alias-apostrophes", ACTOR_BEFORE_ALIAS, "'q", 100000, "\"]}}]}" },
+};
+
+static void
+test_generated (gconstpointer data)
+{
+  static const DmDocumentFormat formats[] = {
+    DM_FORMAT_TEXT, DM_FORMAT_HTML, DM_FORMAT_JSON,
+  };
+  const Generated *g = data;
+  g_autoptr (GString) input = g_string_new (g->before);
+  g_autoptr (GBytes) bytes = NULL;
+
+  for (guint i = 0; i < g->repeat; i++)
+    g_string_append (input, g->unit);
+  g_string_append (input, g->after);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&input));
+
+  if (g_str_has_prefix (g->name, "analyze-"))
+    {
+      load_and_analyze (bytes, DM_FORMAT_AUTO);
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        load_and_analyze (bytes, formats[i]);
+    }
+  else
+    replay_gazetteer (bytes);
+}
+
 /* Every file must say which path it replays, or it would be skipped
  * silently. */
 static void
@@ -201,6 +276,11 @@ main (int argc, char **argv)
       g_autofree char *base = g_path_get_basename (path);
       g_autofree char *test_path = g_strconcat ("/regressions/", base, NULL);
       g_test_add_data_func (test_path, path, test_replay);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/regressions/generated/", generated[i].name, NULL);
+      g_test_add_data_func (test_path, &generated[i], test_generated);
     }
 
   {

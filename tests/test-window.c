@@ -792,6 +792,34 @@ test_export_matches_cli (void)
   dm_selection_clear (selection ());
 }
 
+/* The first visible label under @widget whose text holds @text, or NULL. */
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label (gpointer data)
+{
+  return find_label_with (GTK_WIDGET (window), data) != NULL;
+}
+
 static void
 test_open_errors (void)
 {
@@ -811,6 +839,26 @@ test_open_errors (void)
   dm_window_open_files (window, &binary_file, 1);
   g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
   g_assert_true (analysis () == before);
+
+  /* Nesting that crashed json-glib (and the window with it) comes back
+   * from the loading thread as a toast that says where and why. */
+  {
+    g_autofree char *deep = g_build_filename (dir, "Q&A <deep>.json", NULL);
+    g_autoptr(GFile) deep_file = g_file_new_for_path (deep);
+    g_autofree char *expected = g_strdup_printf (
+      "%s: JSON nested too deeply at line 1, column 257: more than 256 levels", deep);
+    g_autofree char *brackets = g_malloc (100001);
+
+    memset (brackets, '[', 100000);
+    brackets[100000] = '\0';
+    g_assert_true (g_file_set_contents (deep, brackets, -1, NULL));
+
+    dm_window_open_files (window, &deep_file, 1);
+    g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
+    g_assert_true (analysis () == before);
+    g_assert_true (dm_test_wait_for (has_label, expected, TIMEOUT_MS));
+    g_remove (deep);
+  }
 
   g_remove (binary);
   g_rmdir (dir);

@@ -51,34 +51,67 @@ fold_byte (guchar c)
 static const char *apostrophes[] = { "'", "\xe2\x80\x99", NULL };
 static const char *hyphens[] = { "-", "\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x93", NULL };
 
+/* More would cost more patterns than an alias is worth: 64 is three dashes
+ * (or six apostrophes); an alias with more keeps its plain form only. */
+#define MAX_VARIANTS 64
+
 void
 dm_expand_punctuation_variants (const char *text,
                                 GPtrArray  *out)
 {
-  const char *const *group = NULL;
-  const char *hit = NULL;
+  const char *const *groups[8];
+  const char *marks[8];
+  guint choice[8] = { 0 };
+  guint n_marks = 0;
+  gsize n_variants = 1;
+  g_autoptr (GString) variant = NULL;
 
-  for (const char *p = text; *p && !hit; p++)
+  /* Counted first and built by an odometer, not by recursing once per
+   * mark: an alias from a user's file may hold any number of them. */
+  for (const char *p = text; *p; p++)
     {
-      if (*p == '\'')
-        group = apostrophes, hit = p;
-      else if (*p == '-')
-        group = hyphens, hit = p;
+      const char *const *group = *p == '\'' ? apostrophes : *p == '-' ? hyphens : NULL;
+
+      if (group == NULL)
+        continue;
+      /* Groups have two variants or more: the count passes the bound
+       * before the arrays fill up. */
+      groups[n_marks] = group;
+      marks[n_marks++] = p;
+      n_variants *= g_strv_length ((char **) group);
+      if (n_variants > MAX_VARIANTS)
+        break;
     }
-  /* Bounded: an alias with many dashes keeps its plain form only. */
-  if (!hit || out->len > 32)
+
+  /* Also bounded by what @out already holds, as callers have relied on. */
+  if (n_marks == 0 || n_variants > MAX_VARIANTS || out->len > 32)
     {
       g_ptr_array_add (out, g_strdup (text));
       return;
     }
-  for (guint i = 0; group[i]; i++)
-    {
-      g_autofree char *head = g_strndup (text, hit - text);
-      g_autoptr (GPtrArray) tails = g_ptr_array_new_with_free_func (g_free);
 
-      dm_expand_punctuation_variants (hit + 1, tails);
-      for (guint t = 0; t < tails->len; t++)
-        g_ptr_array_add (out, g_strconcat (head, group[i], g_ptr_array_index (tails, t), NULL));
+  /* The first mark varies slowest, each in its group's order. */
+  variant = g_string_new (NULL);
+  for (gsize v = 0; v < n_variants; v++)
+    {
+      const char *from = text;
+
+      g_string_truncate (variant, 0);
+      for (guint m = 0; m < n_marks; m++)
+        {
+          g_string_append_len (variant, from, marks[m] - from);
+          g_string_append (variant, groups[m][choice[m]]);
+          from = marks[m] + 1;
+        }
+      g_string_append (variant, from);
+      g_ptr_array_add (out, g_strdup (variant->str));
+
+      for (guint m = n_marks; m-- > 0;)
+        {
+          if (groups[m][++choice[m]] != NULL)
+            break;
+          choice[m] = 0;
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 
 #include "dm-gazetteer.h"
 #include "dm-core-resources.h"
+#include "dm-json-depth-private.h"
 
 #define ACTORS_RESOURCE "/io/github/diplomap/Diplomap/core/actors.json"
 
@@ -697,6 +698,10 @@ parse_file (const char *data,
   file->aliases = new_alias_array ();
   file->state_nouns = new_noun_array ();
 
+  /* Before json-glib, whose recursive parser a deep file would crash. */
+  if (!dm_json_check_depth (data, length, ctx.name, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                            error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       set_malformed_error (&ctx, parse_error, error);

@@ -73,7 +73,8 @@ DmGazetteer *dm_gazetteer_new_from_file (const char *path, GError **error);
 /* Adds or overrides actors from a file of the same schema.  On error @self
  * is unchanged and the message gives the file, line and column.
  * Malformed JSON is reported in JSON_PARSER_ERROR ("FILE: malformed JSON at
- * line L, column C: …"), an unreadable file in G_FILE_ERROR, and a schema
+ * line L, column C: …", or "FILE: JSON nested too deeply at line L, column
+ * C: …" past 256 levels), an unreadable file in G_FILE_ERROR, and a schema
  * violation as DM_GAZETTEER_ERROR_INVALID ("FILE: actors[3].color: …"). */
 gboolean dm_gazetteer_merge_file (DmGazetteer *self, const char *path, GError **error);
 gboolean dm_gazetteer_merge_data (DmGazetteer *self, const char *data, gssize length, const char *name, GError **error);

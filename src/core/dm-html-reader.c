@@ -5,7 +5,8 @@
  * entities); we walk it once, keeping the text of paragraphs, list items,
  * quotes and headings and dropping the page furniture around them (scripts,
  * navigation, page header and footer, asides, forms).  The metadata comes
- * from the usual <meta> and <link> elements.
+ * from the usual <meta> and <link> elements.  A page nested past libxml2's
+ * 256 levels, where it stops reading, is refused rather than read in part.
  */
 #include "config.h"
 
@@ -15,7 +16,15 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
 #include <string.h>
+
+/* libxml2 builds no more levels of elements than this without
+ * XML_PARSE_HUGE, which we never pass: the limit is what keeps a hostile
+ * page from costing unbounded stack and time (has_ancestor() walks up).  At
+ * the limit it stops parsing, and all that follows is missing. */
+#define HTML_MAX_DEPTH 256
 
 typedef struct {
   GPtrArray *paragraphs; /* char*, cleaned, non-empty */
@@ -331,6 +340,50 @@ walk (const xmlNode *root,
   flush_paragraph (state);
 }
 
+static gboolean
+parser_stopped (htmlParserCtxtPtr ctxt)
+{
+#if LIBXML_VERSION >= 21400
+  return xmlCtxtIsStopped (ctxt);
+#else
+  return ctxt->disableSAX != 0;
+#endif
+}
+
+/* Whether the tree reaches @limit levels: what tells a parse stopped at the
+ * depth limit from one stopped for another reason, whatever the error code
+ * of the libxml2 version.  Iterative, like walk(). */
+static gboolean
+reaches_depth (const xmlNode *root,
+               guint          limit)
+{
+  const xmlNode *node = root;
+  guint depth = 1;
+
+  while (node != NULL)
+    {
+      if (depth >= limit)
+        return TRUE;
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          depth++;
+          continue;
+        }
+
+      while (node != root && node->next == NULL)
+        {
+          node = node->parent;
+          depth--;
+        }
+
+      node = node == root ? NULL : node->next;
+    }
+
+  return FALSE;
+}
+
 /* The charset a page declares in its first bytes, the way browsers pre-scan
  * for <meta charset> before parsing.  Only used to know whether libxml2 has
  * a declaration to honour; NULL when there is none. */
@@ -415,8 +468,9 @@ dm_html_read (const guint8 *data,
   const char *url;
   gboolean title_in_text = FALSE;
   DmDocument *document;
-  htmlDocPtr doc;
-  xmlNode *root;
+  htmlParserCtxtPtr ctxt;
+  htmlDocPtr doc = NULL;
+  xmlNode *root = NULL;
 
   if (size > G_MAXINT)
     {
@@ -439,8 +493,34 @@ dm_html_read (const guint8 *data,
       encoding = "UTF-8";
     }
 
-  doc = htmlReadMemory (buffer, (int) length, NULL, encoding, options);
-  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+  /* A context of our own, to ask it afterwards why parsing stopped. */
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt != NULL)
+    doc = htmlCtxtReadMemory (ctxt, buffer, (int) length, NULL, encoding, options);
+  if (doc != NULL)
+    root = xmlDocGetRootElement (doc);
+
+  /* Stopped at the depth limit, the tree holds only the start of the page:
+   * refused, because a silently shorter article would skew the analysis. */
+  if (root != NULL && parser_stopped (ctxt) && reaches_depth (root, HTML_MAX_DEPTH))
+    {
+      const xmlError *last = xmlCtxtGetLastError (ctxt);
+
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
+                   /* Translators: the file, the line and column where the
+                    * page opens one level of elements too many, and the
+                    * limit (256) */
+                   _("%s: HTML nested too deeply at line %u, column %u: more than %u levels"),
+                   name, last != NULL ? (guint) MAX (last->line, 0) : 0,
+                   last != NULL ? (guint) MAX (last->int2, 0) : 0, (guint) HTML_MAX_DEPTH);
+      xmlFreeDoc (doc);
+      htmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
+  if (ctxt != NULL)
+    htmlFreeParserCtxt (ctxt);
+
+  if (root == NULL)
     {
       if (doc != NULL)
         xmlFreeDoc (doc);

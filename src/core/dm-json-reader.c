@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-json-depth-private.h"
 #include "dm-readers-private.h"
 
 #include <json-glib/json-glib.h>
@@ -191,6 +192,12 @@ dm_json_read (const char *utf8,
 
   if (length > G_MAXSSIZE)
     length = G_MAXSSIZE;
+
+  /* Before json-glib, whose recursive parser a deep file would crash.
+   * MALFORMED, so that "[[[[" sniffed as JSON is read as text after all. */
+  if (!dm_json_check_depth (utf8, (gssize) length, name, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
+                            error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, utf8, (gssize) length, &local_error))
     {

@@ -37,6 +37,9 @@ struct _DmMatcher {
   guint        n_alias_patterns; /* patterns past these are cue forms */
   GArray      *lane_scratch;  /* DmHit, the automaton's, kept likewise */
   GString     *phrase;        /* state_noun_end()'s, kept likewise */
+  GHashTable  *list_verdicts; /* word end → whether its list has a state
+                               * noun: coordinated_state_noun_end()'s, per text */
+  GArray      *list_words;    /* gsize, the word ends of one walk down a list */
 };
 
 typedef DmHit Candidate;
@@ -120,6 +123,8 @@ dm_matcher_new_with_cues (DmGazetteer *gazetteer,
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   self->lane_scratch = g_array_new (FALSE, FALSE, sizeof (DmHit));
   self->phrase = g_string_new (NULL);
+  self->list_verdicts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->list_words = g_array_new (FALSE, FALSE, sizeof (gsize));
   return self;
 }
 
@@ -135,6 +140,8 @@ dm_matcher_free (DmMatcher *self)
   g_array_unref (self->candidates);
   g_array_unref (self->lane_scratch);
   g_string_free (self->phrase, TRUE);
+  g_hash_table_unref (self->list_verdicts);
+  g_array_unref (self->list_words);
   g_free (self);
 }
 
@@ -401,14 +408,12 @@ state_noun_end (DmMatcher  *self,
   return best;
 }
 
-/* "Azerbaijani and Armenian troops": a demonym coordinated with another
- * capitalized adjective that has a state noun also stands for its state.
- * Returns the end of the demonym itself, or 0. */
+/* The end of the capitalized word that " and ", " or " or ", " joins to
+ * the word ending at @end, or 0. */
 static gsize
-coordinated_state_noun_end (DmMatcher  *self,
-                            const char *text,
-                            gsize       length,
-                            gsize       end)
+next_coordinated_word (const char *text,
+                       gsize       length,
+                       gsize       end)
 {
   static const char *joints[] = { " and ", " or ", ", ", NULL };
 
@@ -424,12 +429,53 @@ coordinated_state_noun_end (DmMatcher  *self,
         return 0;
       while (w < length && g_ascii_isalpha (text[w]))
         w++;
-      if (state_noun_end (self, text, length, w) > 0)
-        return end;
-      /* a longer list: "Russian, Turkish and Iranian officials" */
-      return coordinated_state_noun_end (self, text, length, w) > 0 ? end : 0;
+      return w;
     }
   return 0;
+}
+
+/* "Azerbaijani and Armenian troops": a demonym coordinated with another
+ * capitalized adjective that has a state noun also stands for its state;
+ * so does one in a longer list ("Russian, Turkish and Iranian officials").
+ * Returns the end of the demonym itself, or 0.
+ *
+ * A loop, not a recursion, since the list is as long as the text makes it;
+ * and every word reached is given the list's verdict, so that each demonym
+ * of "Armenian, Armenian, … troops" stops at the next word instead of
+ * walking the rest of the list again. */
+static gsize
+coordinated_state_noun_end (DmMatcher  *self,
+                            const char *text,
+                            gsize       length,
+                            gsize       end)
+{
+  gboolean found = FALSE;
+  gsize w = end;
+
+  g_array_set_size (self->list_words, 0);
+  while ((w = next_coordinated_word (text, length, w)) > 0)
+    {
+      gpointer verdict;
+
+      if (g_hash_table_lookup_extended (self->list_verdicts, GSIZE_TO_POINTER (w), NULL,
+                                        &verdict))
+        {
+          found = GPOINTER_TO_INT (verdict);
+          break;
+        }
+      g_array_append_val (self->list_words, w);
+      if (state_noun_end (self, text, length, w) > 0)
+        {
+          found = TRUE;
+          break;
+        }
+    }
+
+  for (guint i = 0; i < self->list_words->len; i++)
+    g_hash_table_insert (self->list_verdicts,
+                         GSIZE_TO_POINTER (g_array_index (self->list_words, gsize, i)),
+                         GINT_TO_POINTER (found));
+  return found ? end : 0;
 }
 
 /* Moves the hits of cue forms out of @candidates into @cue_hits, in the
@@ -481,6 +527,7 @@ dm_matcher_find_with_cues (DmMatcher    *self,
   gboolean context_found = FALSE;
 
   g_array_set_size (candidates, 0);
+  g_hash_table_remove_all (self->list_verdicts);
   dm_automaton_scan (self->automaton, text, 0, length, candidates, self->lane_scratch);
   set_cue_hits_apart (self, candidates, cue_hits);
   if (candidates->len == 0)

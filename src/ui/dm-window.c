@@ -183,11 +183,14 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
+/* A toast's title is Pango markup: a message that names "Q&A.json" would
+ * show as a blank toast, so plain text is escaped. */
 static void
 show_toast (DmWindow   *self,
             const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -849,8 +852,9 @@ on_export_done_cb (GObject      *object,
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *display = g_filename_display_name (basename);
       g_autofree char *title = g_strdup_printf (_("Exported to %s"), display);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *uri = g_file_get_uri (file);
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.show-export");
