@@ -205,6 +205,22 @@ test_headline_comma (void)
   g_assert_cmpstr (body, ==, "");
 }
 
+/* A "sentence" of many kilobytes (a list, a page without full stops) is
+ * read in windows: links at either end are still found. */
+static void
+test_long_sentence (void)
+{
+  g_autoptr (GString) text = g_string_new ("Russia urged Armenia to act, ");
+  g_autofree char *got = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "officials met in a hall and talked, ");
+  g_string_append (text, "and Turkey warned Iran.");
+  g_assert_cmpuint (text->len, >, 10000);
+  got = describe_links (text->str);
+  g_assert_cmpstr (got, ==, "RUS>ARM appeal, TUR>IRN warn");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,6 +240,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/extractor/headline-comma", test_headline_comma);
+  g_test_add_func ("/extractor/long-sentence", test_long_sentence);
   status = g_test_run ();
   g_object_unref (lexicon);
   g_object_unref (gazetteer);

@@ -399,9 +399,9 @@ _dm_answers_act (Context *ctx, int cue, int agent)
 int
 _dm_find_co_agent (Context *ctx, int cue, int agent, int patient)
 {
-  int start = _dm_clause_start (ctx, cue);
+  int start = _dm_clause_start (ctx, cue), end = _dm_clause_end (ctx, cue);
 
-  for (int k = start; k < (int) ctx->units->len && k < _dm_clause_end (ctx, cue); k++)
+  for (int k = start; k < end; k++)
     {
       const DmUnit *u = dm_units_get (ctx->units, k);
       gboolean with = dm_unit_is_word (u, "with") || dm_unit_is_word (u, "w");

@@ -375,16 +375,17 @@ dm_extractor_free (DmExtractor *self)
   g_free (self);
 }
 
-void
-dm_extract_links (DmExtractor      *self,
-                  const char       *text,
-                  const DmSentence *sentence,
-                  const DmMatch    *mentions,
-                  guint             n_mentions,
-                  const DmHit      *cue_hits,
-                  guint             n_cue_hits,
-                  guint             previous_person,
-                  GArray           *out)
+/* The links of one stretch of text, a sentence or a window of one. */
+static void
+extract_span (DmExtractor      *self,
+              const char       *text,
+              const DmSentence *sentence,
+              const DmMatch    *mentions,
+              guint             n_mentions,
+              const DmHit      *cue_hits,
+              guint             n_cue_hits,
+              guint             previous_person,
+              GArray           *out)
 {
   Context ctx = { self->lexicon, self->gazetteer, text, self->units, FALSE, FALSE, -1, self->mediate_rule };
 
@@ -419,4 +420,64 @@ dm_extract_links (DmExtractor      *self,
     if (dm_units_get (ctx.units, i)->type == DM_UNIT_CUE)
       extract_cue (&ctx, i, out);
   _dm_extract_mediation (&ctx, out);
+}
+
+/* Prose sentences are a few hundred bytes; a "sentence" of many
+ * kilobytes is a list or a page without full stops.  Roles are looked for
+ * within a clause, so such a text is read in overlapping windows: every
+ * cue has half a window around it in one of them, and the work stays
+ * linear in the length, whatever the input. */
+#define LONG_SENTENCE 4000
+#define WINDOW 2000
+#define STRIDE (WINDOW / 2)
+
+void
+dm_extract_links (DmExtractor      *self,
+                  const char       *text,
+                  const DmSentence *sentence,
+                  const DmMatch    *mentions,
+                  guint             n_mentions,
+                  const DmHit      *cue_hits,
+                  guint             n_cue_hits,
+                  guint             previous_person,
+                  GArray           *out)
+{
+  guint first_mention = 0, first_hit = 0;
+
+  if (sentence->end - sentence->start <= LONG_SENTENCE)
+    {
+      extract_span (self, text, sentence, mentions, n_mentions, cue_hits, n_cue_hits, previous_person, out);
+      return;
+    }
+  for (gsize start = sentence->start; start < sentence->end; start += STRIDE)
+    {
+      DmSentence window = *sentence;
+      guint n_window_mentions = 0, n_window_hits = 0;
+
+      /* whole words only: a window starts after a space and ends at one */
+      window.start = start;
+      while (window.start > sentence->start && window.start < sentence->end && text[window.start - 1] != ' ')
+        window.start++;
+      window.end = MIN (start + WINDOW, sentence->end);
+      while (window.end < sentence->end && text[window.end] != ' ')
+        window.end++;
+      if (window.start >= window.end)
+        continue;
+
+      while (first_mention < n_mentions && mentions[first_mention].start < window.start)
+        first_mention++;
+      while (first_mention + n_window_mentions < n_mentions && mentions[first_mention + n_window_mentions].end <= window.end)
+        n_window_mentions++;
+      /* the hits come by their end; extract_span() drops those that
+       * start before the window */
+      while (first_hit < n_cue_hits && cue_hits[first_hit].end <= window.start)
+        first_hit++;
+      while (first_hit + n_window_hits < n_cue_hits && cue_hits[first_hit + n_window_hits].end <= window.end)
+        n_window_hits++;
+
+      extract_span (self, text, &window, mentions + first_mention, n_window_mentions,
+                    cue_hits + first_hit, n_window_hits, start == sentence->start ? previous_person : DM_NO_ACTOR, out);
+      if (window.end >= sentence->end)
+        break;
+    }
 }
