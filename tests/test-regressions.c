@@ -191,6 +191,8 @@ static const Generated generated[] = {
   /* Role finding is quadratic in a sentence's length: a run-on "sentence"
    * of 1.4 MB is read in windows (quadratic, it took minutes). */
   { "analyze-text-run-on-sentence", "", "Armenia urged Azerbaijan and ", 50000, "Russia.\n" },
+  /* ... and one without a space to cut at */
+  { "analyze-text-compound-run", "Armenia urged ", "US-", 100000, "EU.\n" },
   /* The walk down a list of coordinated demonyms recursed once a word. */
   { "analyze-text-demonym-list", "Armenian", ", A", 1000000, " troops clashed with Azerbaijan.\n" },
   { "gazetteer-json-arrays", "{\"version\": 1, \"actors\": ", "[", 100000, "" },

@@ -454,12 +454,18 @@ dm_extract_links (DmExtractor      *self,
       DmSentence window = *sentence;
       guint n_window_mentions = 0, n_window_hits = 0;
 
-      /* whole words only: a window starts after a space and ends at one */
+      /* a window starts after a space and ends at one, if one is near;
+       * else on a character's boundary (a name cut there is left out) */
       window.start = start;
-      while (window.start > sentence->start && window.start < sentence->end && text[window.start - 1] != ' ')
+      while (window.start > sentence->start && window.start < sentence->end && window.start < start + 64
+             && text[window.start - 1] != ' ')
+        window.start++;
+      while (window.start < sentence->end && ((guchar) text[window.start] & 0xC0) == 0x80)
         window.start++;
       window.end = MIN (start + WINDOW, sentence->end);
-      while (window.end < sentence->end && text[window.end] != ' ')
+      while (window.end < sentence->end && window.end < start + WINDOW + 64 && text[window.end] != ' ')
+        window.end++;
+      while (window.end < sentence->end && ((guchar) text[window.end] & 0xC0) == 0x80)
         window.end++;
       if (window.start >= window.end)
         continue;
