@@ -38,8 +38,16 @@ test_default_loads (void)
 {
   g_autoptr(DmGazetteer) gazetteer = load_default ();
 
-  g_assert_cmpuint (dm_gazetteer_get_n_actors (gazetteer), ==, 15);
-  g_assert_cmpuint (dm_gazetteer_get_n_aliases (gazetteer), >, 200);
+  guint kinds[3] = { 0, };
+
+  /* 193 UN members, the Holy See, Palestine, Kosovo, Taiwan; 25
+   * organizations; NKR, Abkhazia, South Ossetia, Transnistria, N. Cyprus */
+  for (guint i = 0; i < dm_gazetteer_get_n_actors (gazetteer); i++)
+    kinds[dm_gazetteer_get_actor (gazetteer, i)->kind]++;
+  g_assert_cmpuint (kinds[DM_ACTOR_STATE], ==, 197);
+  g_assert_cmpuint (kinds[DM_ACTOR_ORGANIZATION], ==, 25);
+  g_assert_cmpuint (kinds[DM_ACTOR_DE_FACTO], ==, 5);
+  g_assert_cmpuint (dm_gazetteer_get_n_aliases (gazetteer), >, 1500);
 }
 
 typedef struct
@@ -70,6 +78,30 @@ static const ActorCase actor_cases[] = {
   { "NKR", "Nagorno-Karabakh", DM_ACTOR_DE_FACTO, NULL, "Stepanakert", 39.7, 39.9, 46.6, 46.9 },
 };
 
+/* A sample of the rest of the world: generated states (anchors from
+ * GeoNames), the observers, Kosovo and Taiwan, the organizations and the de
+ * facto entities of the hand-kept part. */
+static const ActorCase world_cases[] = {
+  { "DEU", "Germany", DM_ACTOR_STATE, "DEU", "Berlin", 52.4, 52.6, 13.3, 13.5 },
+  { "GBR", "United Kingdom", DM_ACTOR_STATE, "GBR", "London", 51.4, 51.6, -0.2, 0.0 },
+  { "CHN", "China", DM_ACTOR_STATE, "CHN", "Beijing", 39.8, 40.0, 116.3, 116.5 },
+  { "IND", "India", DM_ACTOR_STATE, "IND", "New Delhi", 28.5, 28.7, 77.1, 77.3 },
+  { "KAZ", "Kazakhstan", DM_ACTOR_STATE, "KAZ", "Astana", 51.0, 51.3, 71.3, 71.6 },
+  { "CIV", "Côte d’Ivoire", DM_ACTOR_STATE, "CIV", "Yamoussoukro", 6.7, 6.9, -5.4, -5.2 },
+  { "VAT", "Holy See", DM_ACTOR_STATE, "VAT", "Vatican City", 41.8, 42.0, 12.4, 12.5 },
+  { "PSE", "Palestine", DM_ACTOR_STATE, "PSE", "Ramallah", 31.8, 32.0, 35.1, 35.3 },
+  { "XKX", "Kosovo", DM_ACTOR_STATE, "XKX", "Pristina", 42.6, 42.7, 21.1, 21.3 },
+  { "TWN", "Taiwan", DM_ACTOR_STATE, "TWN", "Taipei", 25.0, 25.1, 121.4, 121.6 },
+  { "TUV", "Tuvalu", DM_ACTOR_STATE, NULL, "Funafuti", -8.6, -8.4, 179.1, 179.3 },
+  { "ICJ", "International Court of Justice", DM_ACTOR_ORGANIZATION, NULL, "The Hague", 52.0, 52.2, 4.2, 4.4 },
+  { "COE", "Council of Europe", DM_ACTOR_ORGANIZATION, NULL, "Strasbourg", 48.5, 48.7, 7.7, 7.9 },
+  { "OTS", "Organization of Turkic States", DM_ACTOR_ORGANIZATION, NULL, "Istanbul", 40.9, 41.1, 28.9, 29.1 },
+  { "ABK", "Abkhazia", DM_ACTOR_DE_FACTO, NULL, "Sukhumi", 42.9, 43.1, 40.9, 41.1 },
+  { "OSS", "South Ossetia", DM_ACTOR_DE_FACTO, NULL, "Tskhinvali", 42.1, 42.3, 43.9, 44.1 },
+  { "PMR", "Transnistria", DM_ACTOR_DE_FACTO, NULL, "Tiraspol", 46.7, 46.9, 29.5, 29.7 },
+  { "TRNC", "Northern Cyprus", DM_ACTOR_DE_FACTO, "CYN", "Nicosia", 35.1, 35.3, 33.3, 33.5 },
+};
+
 static void
 test_actor (gconstpointer data)
 {
@@ -93,24 +125,38 @@ test_actor (gconstpointer data)
   g_assert_cmpuint (info->color, <=, 0xffffff);
 }
 
-/* Every actor appears exactly once; nothing else is in the built-in file. */
+/* Every actor appears exactly once: the states by their ISO 3166-1 alpha-3
+ * code, the others by the codes the hand-kept part gives them. */
 static void
 test_codes_exact (void)
 {
+  static const char * const others[] = {
+    "EU", "NATO", "OSCE", "UN", "CSTO", "ICJ", "ICC", "CIS", "EAEU", "SCO", "BRICS", "OTS", "GUAM",
+    "COE", "ICRC", "IMF", "WB", "EBRD", "OPEC", "LAS", "OIC", "G7", "G20", "AU", "ASEAN",
+    "NKR", "ABK", "OSS", "PMR", "TRNC", NULL
+  };
   g_autoptr(DmGazetteer) gazetteer = load_default ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < dm_gazetteer_get_n_actors (gazetteer); i++)
     {
       const DmActorInfo *info = dm_gazetteer_get_actor (gazetteer, i);
-      gboolean known = FALSE;
 
-      for (guint c = 0; c < G_N_ELEMENTS (actor_cases); c++)
-        known = known || g_str_equal (actor_cases[c].code, info->code);
-      g_assert_true (known);
+      if (info->kind == DM_ACTOR_STATE)
+        {
+          g_assert_cmpuint (strlen (info->code), ==, 3);
+          for (const char *p = info->code; *p; p++)
+            g_assert_true (g_ascii_isupper (*p));
+        }
+      else
+        g_assert_true (g_strv_contains (others, info->code));
       g_assert_true (g_hash_table_add (seen, info->code));
       g_assert_cmpint (dm_gazetteer_lookup_code (gazetteer, info->code), ==, (int) i);
     }
+  for (guint c = 0; c < G_N_ELEMENTS (actor_cases); c++)
+    g_assert_true (g_hash_table_contains (seen, actor_cases[c].code));
+  for (guint c = 0; others[c]; c++)
+    g_assert_true (g_hash_table_contains (seen, others[c]));
   g_assert_cmpint (dm_gazetteer_lookup_code (gazetteer, "XYZ"), ==, -1);
   g_assert_cmpint (dm_gazetteer_lookup_code (gazetteer, "arm"), ==, -1);
   g_assert_cmpint (dm_gazetteer_lookup_code (gazetteer, NULL), ==, -1);
@@ -128,8 +174,20 @@ color_distance (guint32 a,
   return dr * dr + dg * dg + db * db;
 }
 
-/* Colours must tell actors apart on a light map: distinct, not pale, and
- * Armenia and Azerbaijan far apart since they are in almost every story. */
+static gboolean
+is_home_actor (const DmActorInfo *info)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (actor_cases); c++)
+    if (g_str_equal (actor_cases[c].code, info->code))
+      return TRUE;
+  return FALSE;
+}
+
+/* Colours must tell actors apart on a light map: not pale; the home
+ * region's actors, the organizations and the de facto entities distinct
+ * from every other actor; two states at least somewhat apart (the
+ * generator also keeps neighbours well apart); and Armenia and Azerbaijan
+ * far apart since they are in almost every story. */
 static void
 test_colors (void)
 {
@@ -139,12 +197,21 @@ test_colors (void)
 
   for (guint i = 0; i < n; i++)
     {
-      guint32 c = dm_gazetteer_get_actor (gazetteer, i)->color;
+      const DmActorInfo *a = dm_gazetteer_get_actor (gazetteer, i);
+      guint32 c = a->color;
       double luma = 0.299 * ((c >> 16) & 0xff) + 0.587 * ((c >> 8) & 0xff) + 0.114 * (c & 0xff);
 
       g_assert_cmpfloat (luma, <, 170.0);
       for (guint j = i + 1; j < n; j++)
-        g_assert_cmpfloat (color_distance (c, dm_gazetteer_get_actor (gazetteer, j)->color), >, 40.0 * 40.0);
+        {
+          const DmActorInfo *b = dm_gazetteer_get_actor (gazetteer, j);
+          gboolean strong = is_home_actor (a) || is_home_actor (b) ||
+                            a->kind != DM_ACTOR_STATE || b->kind != DM_ACTOR_STATE;
+          double min = strong ? 40.0 : 24.0;
+
+          if (color_distance (c, b->color) <= min * min)
+            g_error ("%s and %s have colours too close", a->code, b->code);
+        }
     }
 
   arm = dm_gazetteer_get_actor (gazetteer, (guint) dm_gazetteer_lookup_code (gazetteer, "ARM"));
@@ -205,10 +272,50 @@ static const AliasCase alias_cases[] = {
   { "Europe", NULL, 0 },
   { "European", NULL, 0 },
   { "the West", NULL, 0 },
-  { "Council of Europe", NULL, 0 },
   { "Parliamentary Assembly", NULL, 0 },
   { "Karabakh Armenians", NULL, 0 },
   { "TASS", NULL, 0 },
+  { "Korean", NULL, 0 },
+  { "Congolese", NULL, 0 },
+  { "Dominican", NULL, 0 },
+  { "Geneva", NULL, 0 },
+  { "Sochi", NULL, 0 },
+  { "Jerusalem", NULL, 0 },
+  { "Island", NULL, 0 },
+  { "Thai", "THA", DM_ALIAS_DEMONYM },
+  { "AM", NULL, 0 },
+  /* the rest of the world, by name, demonym, capital, organ, office holder */
+  { "Council of Europe", "COE", DM_ALIAS_NAME },
+  { "PACE", "COE", DM_ALIAS_INSTITUTION },
+  { "European Court of Human Rights", "COE", DM_ALIAS_INSTITUTION },
+  { "International Court of Justice", "ICJ", DM_ALIAS_NAME },
+  { "ICC", "ICC", DM_ALIAS_NAME },
+  { "IAEA", "UN", DM_ALIAS_INSTITUTION },
+  { "WFP", "UN", DM_ALIAS_INSTITUTION },
+  { "Red Cross", "ICRC", DM_ALIAS_NAME },
+  { "Organization of Turkic States", "OTS", DM_ALIAS_NAME },
+  { "Eurasian Economic Union", "EAEU", DM_ALIAS_NAME },
+  { "Arab League", "LAS", DM_ALIAS_NAME },
+  { "G7", "G7", DM_ALIAS_NAME },
+  { "Russian Federation", "RUS", DM_ALIAS_NAME },
+  { "Czechia", "CZE", DM_ALIAS_NAME },
+  { "Czech Republic", "CZE", DM_ALIAS_NAME },
+  { "Côte d'Ivoire", "CIV", DM_ALIAS_NAME },
+  { "Ivory Coast", "CIV", DM_ALIAS_NAME },
+  { "UK", "GBR", DM_ALIAS_NAME },
+  { "Britain", "GBR", DM_ALIAS_NAME },
+  { "Downing Street", "GBR", DM_ALIAS_INSTITUTION },
+  { "Beijing", "CHN", DM_ALIAS_CAPITAL },
+  { "New Delhi", "IND", DM_ALIAS_CAPITAL },
+  { "Chinese", "CHN", DM_ALIAS_DEMONYM },
+  { "Scholz", "DEU", DM_ALIAS_OFFICE_HOLDER },
+  { "Tokayev", "KAZ", DM_ALIAS_OFFICE_HOLDER },
+  { "Modi", "IND", DM_ALIAS_OFFICE_HOLDER },
+  { "Mohammed bin Salman", "SAU", DM_ALIAS_OFFICE_HOLDER },
+  { "Abkhazia", "ABK", DM_ALIAS_NAME },
+  { "Tskhinvali", "OSS", DM_ALIAS_CAPITAL },
+  { "Turkish Cypriot", "TRNC", DM_ALIAS_DEMONYM },
+  { "Korea", "KOR", DM_ALIAS_NAME },
 };
 
 static void
@@ -625,6 +732,12 @@ main (int argc, char *argv[])
       g_autofree char *name = g_strdup_printf ("/gazetteer/actor/%s", actor_cases[i].code);
 
       g_test_add_data_func (name, &actor_cases[i], test_actor);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (world_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/gazetteer/world/%s", world_cases[i].code);
+
+      g_test_add_data_func (name, &world_cases[i], test_actor);
     }
   for (guint i = 0; i < G_N_ELEMENTS (alias_cases); i++)
     {

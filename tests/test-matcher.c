@@ -84,7 +84,7 @@ static const Case cases[] = {
   { "washington-capital", "Officials in Washington said no.", "USA@13:Washington" },
   { "kremlin", "The Kremlin said Putin would go.", "RUS@4:Kremlin RUS@17:Putin" },
   { "en-dash-variant", "Peace in Nagorno\xe2\x80\x93Karabakh holds.", "NKR@9:Nagorno\xe2\x80\x93Karabakh" },
-  { "council-of-europe-is-not-eu", "The Council of Europe met.", "" },
+  { "council-of-europe-is-not-eu", "The Council of Europe met.", "COE@4:Council of Europe" },
 };
 
 static void

@@ -38,6 +38,430 @@ static const char *names[] = {
   N_("CSTO"),
   /* Translators: the name of the actor NKR (a state, an organization or an area) */
   N_("Nagorno-Karabakh"),
+  /* Translators: the name of the actor ICJ (a state, an organization or an area) */
+  N_("International Court of Justice"),
+  /* Translators: the name of the actor ICC (a state, an organization or an area) */
+  N_("International Criminal Court"),
+  /* Translators: the name of the actor CIS (a state, an organization or an area) */
+  N_("Commonwealth of Independent States"),
+  /* Translators: the name of the actor EAEU (a state, an organization or an area) */
+  N_("Eurasian Economic Union"),
+  /* Translators: the name of the actor SCO (a state, an organization or an area) */
+  N_("Shanghai Cooperation Organisation"),
+  /* Translators: the name of the actor BRICS (a state, an organization or an area) */
+  N_("BRICS"),
+  /* Translators: the name of the actor OTS (a state, an organization or an area) */
+  N_("Organization of Turkic States"),
+  /* Translators: the name of the actor GUAM (a state, an organization or an area) */
+  N_("GUAM"),
+  /* Translators: the name of the actor COE (a state, an organization or an area) */
+  N_("Council of Europe"),
+  /* Translators: the name of the actor ICRC (a state, an organization or an area) */
+  N_("International Committee of the Red Cross"),
+  /* Translators: the name of the actor IMF (a state, an organization or an area) */
+  N_("International Monetary Fund"),
+  /* Translators: the name of the actor WB (a state, an organization or an area) */
+  N_("World Bank"),
+  /* Translators: the name of the actor EBRD (a state, an organization or an area) */
+  N_("European Bank for Reconstruction and Development"),
+  /* Translators: the name of the actor OPEC (a state, an organization or an area) */
+  N_("OPEC"),
+  /* Translators: the name of the actor LAS (a state, an organization or an area) */
+  N_("Arab League"),
+  /* Translators: the name of the actor OIC (a state, an organization or an area) */
+  N_("Organisation of Islamic Cooperation"),
+  /* Translators: the name of the actor G7 (a state, an organization or an area) */
+  N_("G7"),
+  /* Translators: the name of the actor G20 (a state, an organization or an area) */
+  N_("G20"),
+  /* Translators: the name of the actor AU (a state, an organization or an area) */
+  N_("African Union"),
+  /* Translators: the name of the actor ASEAN (a state, an organization or an area) */
+  N_("ASEAN"),
+  /* Translators: the name of the actor ABK (a state, an organization or an area) */
+  N_("Abkhazia"),
+  /* Translators: the name of the actor OSS (a state, an organization or an area) */
+  N_("South Ossetia"),
+  /* Translators: the name of the actor PMR (a state, an organization or an area) */
+  N_("Transnistria"),
+  /* Translators: the name of the actor TRNC (a state, an organization or an area) */
+  N_("Northern Cyprus"),
+  /* Translators: the name of the actor AFG (a state, an organization or an area) */
+  N_("Afghanistan"),
+  /* Translators: the name of the actor AGO (a state, an organization or an area) */
+  N_("Angola"),
+  /* Translators: the name of the actor ALB (a state, an organization or an area) */
+  N_("Albania"),
+  /* Translators: the name of the actor AND (a state, an organization or an area) */
+  N_("Andorra"),
+  /* Translators: the name of the actor ARE (a state, an organization or an area) */
+  N_("United Arab Emirates"),
+  /* Translators: the name of the actor ARG (a state, an organization or an area) */
+  N_("Argentina"),
+  /* Translators: the name of the actor ATG (a state, an organization or an area) */
+  N_("Antigua and Barbuda"),
+  /* Translators: the name of the actor AUS (a state, an organization or an area) */
+  N_("Australia"),
+  /* Translators: the name of the actor AUT (a state, an organization or an area) */
+  N_("Austria"),
+  /* Translators: the name of the actor BDI (a state, an organization or an area) */
+  N_("Burundi"),
+  /* Translators: the name of the actor BEL (a state, an organization or an area) */
+  N_("Belgium"),
+  /* Translators: the name of the actor BEN (a state, an organization or an area) */
+  N_("Benin"),
+  /* Translators: the name of the actor BFA (a state, an organization or an area) */
+  N_("Burkina Faso"),
+  /* Translators: the name of the actor BGD (a state, an organization or an area) */
+  N_("Bangladesh"),
+  /* Translators: the name of the actor BGR (a state, an organization or an area) */
+  N_("Bulgaria"),
+  /* Translators: the name of the actor BHR (a state, an organization or an area) */
+  N_("Bahrain"),
+  /* Translators: the name of the actor BHS (a state, an organization or an area) */
+  N_("Bahamas"),
+  /* Translators: the name of the actor BIH (a state, an organization or an area) */
+  N_("Bosnia and Herzegovina"),
+  /* Translators: the name of the actor BLR (a state, an organization or an area) */
+  N_("Belarus"),
+  /* Translators: the name of the actor BLZ (a state, an organization or an area) */
+  N_("Belize"),
+  /* Translators: the name of the actor BOL (a state, an organization or an area) */
+  N_("Bolivia"),
+  /* Translators: the name of the actor BRA (a state, an organization or an area) */
+  N_("Brazil"),
+  /* Translators: the name of the actor BRB (a state, an organization or an area) */
+  N_("Barbados"),
+  /* Translators: the name of the actor BRN (a state, an organization or an area) */
+  N_("Brunei"),
+  /* Translators: the name of the actor BTN (a state, an organization or an area) */
+  N_("Bhutan"),
+  /* Translators: the name of the actor BWA (a state, an organization or an area) */
+  N_("Botswana"),
+  /* Translators: the name of the actor CAF (a state, an organization or an area) */
+  N_("Central African Republic"),
+  /* Translators: the name of the actor CAN (a state, an organization or an area) */
+  N_("Canada"),
+  /* Translators: the name of the actor CHE (a state, an organization or an area) */
+  N_("Switzerland"),
+  /* Translators: the name of the actor CHL (a state, an organization or an area) */
+  N_("Chile"),
+  /* Translators: the name of the actor CHN (a state, an organization or an area) */
+  N_("China"),
+  /* Translators: the name of the actor CIV (a state, an organization or an area) */
+  N_("Côte d’Ivoire"),
+  /* Translators: the name of the actor CMR (a state, an organization or an area) */
+  N_("Cameroon"),
+  /* Translators: the name of the actor COD (a state, an organization or an area) */
+  N_("DR Congo"),
+  /* Translators: the name of the actor COG (a state, an organization or an area) */
+  N_("Republic of the Congo"),
+  /* Translators: the name of the actor COL (a state, an organization or an area) */
+  N_("Colombia"),
+  /* Translators: the name of the actor COM (a state, an organization or an area) */
+  N_("Comoros"),
+  /* Translators: the name of the actor CPV (a state, an organization or an area) */
+  N_("Cape Verde"),
+  /* Translators: the name of the actor CRI (a state, an organization or an area) */
+  N_("Costa Rica"),
+  /* Translators: the name of the actor CUB (a state, an organization or an area) */
+  N_("Cuba"),
+  /* Translators: the name of the actor CYP (a state, an organization or an area) */
+  N_("Cyprus"),
+  /* Translators: the name of the actor CZE (a state, an organization or an area) */
+  N_("Czechia"),
+  /* Translators: the name of the actor DEU (a state, an organization or an area) */
+  N_("Germany"),
+  /* Translators: the name of the actor DJI (a state, an organization or an area) */
+  N_("Djibouti"),
+  /* Translators: the name of the actor DMA (a state, an organization or an area) */
+  N_("Dominica"),
+  /* Translators: the name of the actor DNK (a state, an organization or an area) */
+  N_("Denmark"),
+  /* Translators: the name of the actor DOM (a state, an organization or an area) */
+  N_("Dominican Republic"),
+  /* Translators: the name of the actor DZA (a state, an organization or an area) */
+  N_("Algeria"),
+  /* Translators: the name of the actor ECU (a state, an organization or an area) */
+  N_("Ecuador"),
+  /* Translators: the name of the actor EGY (a state, an organization or an area) */
+  N_("Egypt"),
+  /* Translators: the name of the actor ERI (a state, an organization or an area) */
+  N_("Eritrea"),
+  /* Translators: the name of the actor ESP (a state, an organization or an area) */
+  N_("Spain"),
+  /* Translators: the name of the actor EST (a state, an organization or an area) */
+  N_("Estonia"),
+  /* Translators: the name of the actor ETH (a state, an organization or an area) */
+  N_("Ethiopia"),
+  /* Translators: the name of the actor FIN (a state, an organization or an area) */
+  N_("Finland"),
+  /* Translators: the name of the actor FJI (a state, an organization or an area) */
+  N_("Fiji"),
+  /* Translators: the name of the actor FSM (a state, an organization or an area) */
+  N_("Micronesia"),
+  /* Translators: the name of the actor GAB (a state, an organization or an area) */
+  N_("Gabon"),
+  /* Translators: the name of the actor GBR (a state, an organization or an area) */
+  N_("United Kingdom"),
+  /* Translators: the name of the actor GHA (a state, an organization or an area) */
+  N_("Ghana"),
+  /* Translators: the name of the actor GIN (a state, an organization or an area) */
+  N_("Guinea"),
+  /* Translators: the name of the actor GMB (a state, an organization or an area) */
+  N_("Gambia"),
+  /* Translators: the name of the actor GNB (a state, an organization or an area) */
+  N_("Guinea-Bissau"),
+  /* Translators: the name of the actor GNQ (a state, an organization or an area) */
+  N_("Equatorial Guinea"),
+  /* Translators: the name of the actor GRC (a state, an organization or an area) */
+  N_("Greece"),
+  /* Translators: the name of the actor GRD (a state, an organization or an area) */
+  N_("Grenada"),
+  /* Translators: the name of the actor GTM (a state, an organization or an area) */
+  N_("Guatemala"),
+  /* Translators: the name of the actor GUY (a state, an organization or an area) */
+  N_("Guyana"),
+  /* Translators: the name of the actor HND (a state, an organization or an area) */
+  N_("Honduras"),
+  /* Translators: the name of the actor HRV (a state, an organization or an area) */
+  N_("Croatia"),
+  /* Translators: the name of the actor HTI (a state, an organization or an area) */
+  N_("Haiti"),
+  /* Translators: the name of the actor HUN (a state, an organization or an area) */
+  N_("Hungary"),
+  /* Translators: the name of the actor IDN (a state, an organization or an area) */
+  N_("Indonesia"),
+  /* Translators: the name of the actor IND (a state, an organization or an area) */
+  N_("India"),
+  /* Translators: the name of the actor IRL (a state, an organization or an area) */
+  N_("Ireland"),
+  /* Translators: the name of the actor IRQ (a state, an organization or an area) */
+  N_("Iraq"),
+  /* Translators: the name of the actor ISL (a state, an organization or an area) */
+  N_("Iceland"),
+  /* Translators: the name of the actor ISR (a state, an organization or an area) */
+  N_("Israel"),
+  /* Translators: the name of the actor ITA (a state, an organization or an area) */
+  N_("Italy"),
+  /* Translators: the name of the actor JAM (a state, an organization or an area) */
+  N_("Jamaica"),
+  /* Translators: the name of the actor JOR (a state, an organization or an area) */
+  N_("Jordan"),
+  /* Translators: the name of the actor JPN (a state, an organization or an area) */
+  N_("Japan"),
+  /* Translators: the name of the actor KAZ (a state, an organization or an area) */
+  N_("Kazakhstan"),
+  /* Translators: the name of the actor KEN (a state, an organization or an area) */
+  N_("Kenya"),
+  /* Translators: the name of the actor KGZ (a state, an organization or an area) */
+  N_("Kyrgyzstan"),
+  /* Translators: the name of the actor KHM (a state, an organization or an area) */
+  N_("Cambodia"),
+  /* Translators: the name of the actor KIR (a state, an organization or an area) */
+  N_("Kiribati"),
+  /* Translators: the name of the actor KNA (a state, an organization or an area) */
+  N_("Saint Kitts and Nevis"),
+  /* Translators: the name of the actor KOR (a state, an organization or an area) */
+  N_("South Korea"),
+  /* Translators: the name of the actor KWT (a state, an organization or an area) */
+  N_("Kuwait"),
+  /* Translators: the name of the actor LAO (a state, an organization or an area) */
+  N_("Laos"),
+  /* Translators: the name of the actor LBN (a state, an organization or an area) */
+  N_("Lebanon"),
+  /* Translators: the name of the actor LBR (a state, an organization or an area) */
+  N_("Liberia"),
+  /* Translators: the name of the actor LBY (a state, an organization or an area) */
+  N_("Libya"),
+  /* Translators: the name of the actor LCA (a state, an organization or an area) */
+  N_("Saint Lucia"),
+  /* Translators: the name of the actor LIE (a state, an organization or an area) */
+  N_("Liechtenstein"),
+  /* Translators: the name of the actor LKA (a state, an organization or an area) */
+  N_("Sri Lanka"),
+  /* Translators: the name of the actor LSO (a state, an organization or an area) */
+  N_("Lesotho"),
+  /* Translators: the name of the actor LTU (a state, an organization or an area) */
+  N_("Lithuania"),
+  /* Translators: the name of the actor LUX (a state, an organization or an area) */
+  N_("Luxembourg"),
+  /* Translators: the name of the actor LVA (a state, an organization or an area) */
+  N_("Latvia"),
+  /* Translators: the name of the actor MAR (a state, an organization or an area) */
+  N_("Morocco"),
+  /* Translators: the name of the actor MCO (a state, an organization or an area) */
+  N_("Monaco"),
+  /* Translators: the name of the actor MDA (a state, an organization or an area) */
+  N_("Moldova"),
+  /* Translators: the name of the actor MDG (a state, an organization or an area) */
+  N_("Madagascar"),
+  /* Translators: the name of the actor MDV (a state, an organization or an area) */
+  N_("Maldives"),
+  /* Translators: the name of the actor MEX (a state, an organization or an area) */
+  N_("Mexico"),
+  /* Translators: the name of the actor MHL (a state, an organization or an area) */
+  N_("Marshall Islands"),
+  /* Translators: the name of the actor MKD (a state, an organization or an area) */
+  N_("North Macedonia"),
+  /* Translators: the name of the actor MLI (a state, an organization or an area) */
+  N_("Mali"),
+  /* Translators: the name of the actor MLT (a state, an organization or an area) */
+  N_("Malta"),
+  /* Translators: the name of the actor MMR (a state, an organization or an area) */
+  N_("Myanmar"),
+  /* Translators: the name of the actor MNE (a state, an organization or an area) */
+  N_("Montenegro"),
+  /* Translators: the name of the actor MNG (a state, an organization or an area) */
+  N_("Mongolia"),
+  /* Translators: the name of the actor MOZ (a state, an organization or an area) */
+  N_("Mozambique"),
+  /* Translators: the name of the actor MRT (a state, an organization or an area) */
+  N_("Mauritania"),
+  /* Translators: the name of the actor MUS (a state, an organization or an area) */
+  N_("Mauritius"),
+  /* Translators: the name of the actor MWI (a state, an organization or an area) */
+  N_("Malawi"),
+  /* Translators: the name of the actor MYS (a state, an organization or an area) */
+  N_("Malaysia"),
+  /* Translators: the name of the actor NAM (a state, an organization or an area) */
+  N_("Namibia"),
+  /* Translators: the name of the actor NER (a state, an organization or an area) */
+  N_("Niger"),
+  /* Translators: the name of the actor NGA (a state, an organization or an area) */
+  N_("Nigeria"),
+  /* Translators: the name of the actor NIC (a state, an organization or an area) */
+  N_("Nicaragua"),
+  /* Translators: the name of the actor NLD (a state, an organization or an area) */
+  N_("Netherlands"),
+  /* Translators: the name of the actor NOR (a state, an organization or an area) */
+  N_("Norway"),
+  /* Translators: the name of the actor NPL (a state, an organization or an area) */
+  N_("Nepal"),
+  /* Translators: the name of the actor NRU (a state, an organization or an area) */
+  N_("Nauru"),
+  /* Translators: the name of the actor NZL (a state, an organization or an area) */
+  N_("New Zealand"),
+  /* Translators: the name of the actor OMN (a state, an organization or an area) */
+  N_("Oman"),
+  /* Translators: the name of the actor PAK (a state, an organization or an area) */
+  N_("Pakistan"),
+  /* Translators: the name of the actor PAN (a state, an organization or an area) */
+  N_("Panama"),
+  /* Translators: the name of the actor PER (a state, an organization or an area) */
+  N_("Peru"),
+  /* Translators: the name of the actor PHL (a state, an organization or an area) */
+  N_("Philippines"),
+  /* Translators: the name of the actor PLW (a state, an organization or an area) */
+  N_("Palau"),
+  /* Translators: the name of the actor PNG (a state, an organization or an area) */
+  N_("Papua New Guinea"),
+  /* Translators: the name of the actor POL (a state, an organization or an area) */
+  N_("Poland"),
+  /* Translators: the name of the actor PRK (a state, an organization or an area) */
+  N_("North Korea"),
+  /* Translators: the name of the actor PRT (a state, an organization or an area) */
+  N_("Portugal"),
+  /* Translators: the name of the actor PRY (a state, an organization or an area) */
+  N_("Paraguay"),
+  /* Translators: the name of the actor PSE (a state, an organization or an area) */
+  N_("Palestine"),
+  /* Translators: the name of the actor QAT (a state, an organization or an area) */
+  N_("Qatar"),
+  /* Translators: the name of the actor ROU (a state, an organization or an area) */
+  N_("Romania"),
+  /* Translators: the name of the actor RWA (a state, an organization or an area) */
+  N_("Rwanda"),
+  /* Translators: the name of the actor SAU (a state, an organization or an area) */
+  N_("Saudi Arabia"),
+  /* Translators: the name of the actor SDN (a state, an organization or an area) */
+  N_("Sudan"),
+  /* Translators: the name of the actor SEN (a state, an organization or an area) */
+  N_("Senegal"),
+  /* Translators: the name of the actor SGP (a state, an organization or an area) */
+  N_("Singapore"),
+  /* Translators: the name of the actor SLB (a state, an organization or an area) */
+  N_("Solomon Islands"),
+  /* Translators: the name of the actor SLE (a state, an organization or an area) */
+  N_("Sierra Leone"),
+  /* Translators: the name of the actor SLV (a state, an organization or an area) */
+  N_("El Salvador"),
+  /* Translators: the name of the actor SMR (a state, an organization or an area) */
+  N_("San Marino"),
+  /* Translators: the name of the actor SOM (a state, an organization or an area) */
+  N_("Somalia"),
+  /* Translators: the name of the actor SRB (a state, an organization or an area) */
+  N_("Serbia"),
+  /* Translators: the name of the actor SSD (a state, an organization or an area) */
+  N_("South Sudan"),
+  /* Translators: the name of the actor STP (a state, an organization or an area) */
+  N_("São Tomé and Príncipe"),
+  /* Translators: the name of the actor SUR (a state, an organization or an area) */
+  N_("Suriname"),
+  /* Translators: the name of the actor SVK (a state, an organization or an area) */
+  N_("Slovakia"),
+  /* Translators: the name of the actor SVN (a state, an organization or an area) */
+  N_("Slovenia"),
+  /* Translators: the name of the actor SWE (a state, an organization or an area) */
+  N_("Sweden"),
+  /* Translators: the name of the actor SWZ (a state, an organization or an area) */
+  N_("Eswatini"),
+  /* Translators: the name of the actor SYC (a state, an organization or an area) */
+  N_("Seychelles"),
+  /* Translators: the name of the actor SYR (a state, an organization or an area) */
+  N_("Syria"),
+  /* Translators: the name of the actor TCD (a state, an organization or an area) */
+  N_("Chad"),
+  /* Translators: the name of the actor TGO (a state, an organization or an area) */
+  N_("Togo"),
+  /* Translators: the name of the actor THA (a state, an organization or an area) */
+  N_("Thailand"),
+  /* Translators: the name of the actor TJK (a state, an organization or an area) */
+  N_("Tajikistan"),
+  /* Translators: the name of the actor TKM (a state, an organization or an area) */
+  N_("Turkmenistan"),
+  /* Translators: the name of the actor TLS (a state, an organization or an area) */
+  N_("Timor-Leste"),
+  /* Translators: the name of the actor TON (a state, an organization or an area) */
+  N_("Tonga"),
+  /* Translators: the name of the actor TTO (a state, an organization or an area) */
+  N_("Trinidad and Tobago"),
+  /* Translators: the name of the actor TUN (a state, an organization or an area) */
+  N_("Tunisia"),
+  /* Translators: the name of the actor TUV (a state, an organization or an area) */
+  N_("Tuvalu"),
+  /* Translators: the name of the actor TWN (a state, an organization or an area) */
+  N_("Taiwan"),
+  /* Translators: the name of the actor TZA (a state, an organization or an area) */
+  N_("Tanzania"),
+  /* Translators: the name of the actor UGA (a state, an organization or an area) */
+  N_("Uganda"),
+  /* Translators: the name of the actor URY (a state, an organization or an area) */
+  N_("Uruguay"),
+  /* Translators: the name of the actor UZB (a state, an organization or an area) */
+  N_("Uzbekistan"),
+  /* Translators: the name of the actor VAT (a state, an organization or an area) */
+  N_("Holy See"),
+  /* Translators: the name of the actor VCT (a state, an organization or an area) */
+  N_("Saint Vincent and the Grenadines"),
+  /* Translators: the name of the actor VEN (a state, an organization or an area) */
+  N_("Venezuela"),
+  /* Translators: the name of the actor VNM (a state, an organization or an area) */
+  N_("Vietnam"),
+  /* Translators: the name of the actor VUT (a state, an organization or an area) */
+  N_("Vanuatu"),
+  /* Translators: the name of the actor WSM (a state, an organization or an area) */
+  N_("Samoa"),
+  /* Translators: the name of the actor XKX (a state, an organization or an area) */
+  N_("Kosovo"),
+  /* Translators: the name of the actor YEM (a state, an organization or an area) */
+  N_("Yemen"),
+  /* Translators: the name of the actor ZAF (a state, an organization or an area) */
+  N_("South Africa"),
+  /* Translators: the name of the actor ZMB (a state, an organization or an area) */
+  N_("Zambia"),
+  /* Translators: the name of the actor ZWE (a state, an organization or an area) */
+  N_("Zimbabwe"),
   /* Translators: the capital or seat of the actor ARM, shown under its name on the map */
   N_("Yerevan"),
   /* Translators: the capital or seat of the actor AZE, shown under its name on the map */
@@ -66,46 +490,400 @@ static const char *names[] = {
   N_("United Nations Headquarters, New York"),
   /* Translators: the capital or seat of the actor NKR, shown under its name on the map */
   N_("Stepanakert"),
+  /* Translators: the capital or seat of the actor ICJ, shown under its name on the map */
+  N_("The Hague"),
+  /* Translators: the capital or seat of the actor CIS, shown under its name on the map */
+  N_("Minsk"),
+  /* Translators: the capital or seat of the actor SCO, shown under its name on the map */
+  N_("Beijing"),
+  /* Translators: the capital or seat of the actor BRICS, shown under its name on the map */
+  N_("Shanghai"),
+  /* Translators: the capital or seat of the actor OTS, shown under its name on the map */
+  N_("Istanbul"),
+  /* Translators: the capital or seat of the actor COE, shown under its name on the map */
+  N_("Strasbourg"),
+  /* Translators: the capital or seat of the actor ICRC, shown under its name on the map */
+  N_("Geneva"),
+  /* Translators: the capital or seat of the actor EBRD, shown under its name on the map */
+  N_("London"),
+  /* Translators: the capital or seat of the actor LAS, shown under its name on the map */
+  N_("Cairo"),
+  /* Translators: the capital or seat of the actor OIC, shown under its name on the map */
+  N_("Jeddah"),
+  /* Translators: the capital or seat of the actor G7, shown under its name on the map */
+  N_("Rambouillet"),
+  /* Translators: the capital or seat of the actor AU, shown under its name on the map */
+  N_("Addis Ababa"),
+  /* Translators: the capital or seat of the actor ASEAN, shown under its name on the map */
+  N_("Jakarta"),
+  /* Translators: the capital or seat of the actor ABK, shown under its name on the map */
+  N_("Sukhumi"),
+  /* Translators: the capital or seat of the actor OSS, shown under its name on the map */
+  N_("Tskhinvali"),
+  /* Translators: the capital or seat of the actor PMR, shown under its name on the map */
+  N_("Tiraspol"),
+  /* Translators: the capital or seat of the actor TRNC, shown under its name on the map */
+  N_("North Nicosia"),
+  /* Translators: the capital or seat of the actor AFG, shown under its name on the map */
+  N_("Kabul"),
+  /* Translators: the capital or seat of the actor AGO, shown under its name on the map */
+  N_("Luanda"),
+  /* Translators: the capital or seat of the actor ALB, shown under its name on the map */
+  N_("Tirana"),
+  /* Translators: the capital or seat of the actor AND, shown under its name on the map */
+  N_("Andorra la Vella"),
+  /* Translators: the capital or seat of the actor ARE, shown under its name on the map */
+  N_("Abu Dhabi"),
+  /* Translators: the capital or seat of the actor ARG, shown under its name on the map */
+  N_("Buenos Aires"),
+  /* Translators: the capital or seat of the actor ATG, shown under its name on the map */
+  N_("Saint John's"),
+  /* Translators: the capital or seat of the actor AUS, shown under its name on the map */
+  N_("Canberra"),
+  /* Translators: the capital or seat of the actor BDI, shown under its name on the map */
+  N_("Gitega"),
+  /* Translators: the capital or seat of the actor BEN, shown under its name on the map */
+  N_("Porto-Novo"),
+  /* Translators: the capital or seat of the actor BFA, shown under its name on the map */
+  N_("Ouagadougou"),
+  /* Translators: the capital or seat of the actor BGD, shown under its name on the map */
+  N_("Dhaka"),
+  /* Translators: the capital or seat of the actor BGR, shown under its name on the map */
+  N_("Sofia"),
+  /* Translators: the capital or seat of the actor BHR, shown under its name on the map */
+  N_("Manama"),
+  /* Translators: the capital or seat of the actor BHS, shown under its name on the map */
+  N_("Nassau"),
+  /* Translators: the capital or seat of the actor BIH, shown under its name on the map */
+  N_("Sarajevo"),
+  /* Translators: the capital or seat of the actor BLZ, shown under its name on the map */
+  N_("Belmopan"),
+  /* Translators: the capital or seat of the actor BOL, shown under its name on the map */
+  N_("Sucre"),
+  /* Translators: the capital or seat of the actor BRA, shown under its name on the map */
+  N_("Brasília"),
+  /* Translators: the capital or seat of the actor BRB, shown under its name on the map */
+  N_("Bridgetown"),
+  /* Translators: the capital or seat of the actor BRN, shown under its name on the map */
+  N_("Bandar Seri Begawan"),
+  /* Translators: the capital or seat of the actor BTN, shown under its name on the map */
+  N_("Thimphu"),
+  /* Translators: the capital or seat of the actor BWA, shown under its name on the map */
+  N_("Gaborone"),
+  /* Translators: the capital or seat of the actor CAF, shown under its name on the map */
+  N_("Bangui"),
+  /* Translators: the capital or seat of the actor CAN, shown under its name on the map */
+  N_("Ottawa"),
+  /* Translators: the capital or seat of the actor CHE, shown under its name on the map */
+  N_("Bern"),
+  /* Translators: the capital or seat of the actor CHL, shown under its name on the map */
+  N_("Santiago"),
+  /* Translators: the capital or seat of the actor CIV, shown under its name on the map */
+  N_("Yamoussoukro"),
+  /* Translators: the capital or seat of the actor CMR, shown under its name on the map */
+  N_("Yaoundé"),
+  /* Translators: the capital or seat of the actor COD, shown under its name on the map */
+  N_("Kinshasa"),
+  /* Translators: the capital or seat of the actor COG, shown under its name on the map */
+  N_("Brazzaville"),
+  /* Translators: the capital or seat of the actor COL, shown under its name on the map */
+  N_("Bogotá"),
+  /* Translators: the capital or seat of the actor COM, shown under its name on the map */
+  N_("Moroni"),
+  /* Translators: the capital or seat of the actor CPV, shown under its name on the map */
+  N_("Praia"),
+  /* Translators: the capital or seat of the actor CRI, shown under its name on the map */
+  N_("San José"),
+  /* Translators: the capital or seat of the actor CUB, shown under its name on the map */
+  N_("Havana"),
+  /* Translators: the capital or seat of the actor CYP, shown under its name on the map */
+  N_("Nicosia"),
+  /* Translators: the capital or seat of the actor CZE, shown under its name on the map */
+  N_("Prague"),
+  /* Translators: the capital or seat of the actor DEU, shown under its name on the map */
+  N_("Berlin"),
+  /* Translators: the capital or seat of the actor DMA, shown under its name on the map */
+  N_("Roseau"),
+  /* Translators: the capital or seat of the actor DNK, shown under its name on the map */
+  N_("Copenhagen"),
+  /* Translators: the capital or seat of the actor DOM, shown under its name on the map */
+  N_("Santo Domingo"),
+  /* Translators: the capital or seat of the actor DZA, shown under its name on the map */
+  N_("Algiers"),
+  /* Translators: the capital or seat of the actor ECU, shown under its name on the map */
+  N_("Quito"),
+  /* Translators: the capital or seat of the actor ERI, shown under its name on the map */
+  N_("Asmara"),
+  /* Translators: the capital or seat of the actor ESP, shown under its name on the map */
+  N_("Madrid"),
+  /* Translators: the capital or seat of the actor EST, shown under its name on the map */
+  N_("Tallinn"),
+  /* Translators: the capital or seat of the actor FIN, shown under its name on the map */
+  N_("Helsinki"),
+  /* Translators: the capital or seat of the actor FJI, shown under its name on the map */
+  N_("Suva"),
+  /* Translators: the capital or seat of the actor FSM, shown under its name on the map */
+  N_("Palikir"),
+  /* Translators: the capital or seat of the actor GAB, shown under its name on the map */
+  N_("Libreville"),
+  /* Translators: the capital or seat of the actor GHA, shown under its name on the map */
+  N_("Accra"),
+  /* Translators: the capital or seat of the actor GIN, shown under its name on the map */
+  N_("Conakry"),
+  /* Translators: the capital or seat of the actor GMB, shown under its name on the map */
+  N_("Banjul"),
+  /* Translators: the capital or seat of the actor GNB, shown under its name on the map */
+  N_("Bissau"),
+  /* Translators: the capital or seat of the actor GNQ, shown under its name on the map */
+  N_("Malabo"),
+  /* Translators: the capital or seat of the actor GRC, shown under its name on the map */
+  N_("Athens"),
+  /* Translators: the capital or seat of the actor GRD, shown under its name on the map */
+  N_("St. George's"),
+  /* Translators: the capital or seat of the actor GTM, shown under its name on the map */
+  N_("Guatemala City"),
+  /* Translators: the capital or seat of the actor GUY, shown under its name on the map */
+  N_("Georgetown"),
+  /* Translators: the capital or seat of the actor HND, shown under its name on the map */
+  N_("Tegucigalpa"),
+  /* Translators: the capital or seat of the actor HRV, shown under its name on the map */
+  N_("Zagreb"),
+  /* Translators: the capital or seat of the actor HTI, shown under its name on the map */
+  N_("Port-au-Prince"),
+  /* Translators: the capital or seat of the actor HUN, shown under its name on the map */
+  N_("Budapest"),
+  /* Translators: the capital or seat of the actor IND, shown under its name on the map */
+  N_("New Delhi"),
+  /* Translators: the capital or seat of the actor IRL, shown under its name on the map */
+  N_("Dublin"),
+  /* Translators: the capital or seat of the actor IRQ, shown under its name on the map */
+  N_("Baghdad"),
+  /* Translators: the capital or seat of the actor ISL, shown under its name on the map */
+  N_("Reykjavik"),
+  /* Translators: the capital or seat of the actor ISR, shown under its name on the map */
+  N_("Jerusalem"),
+  /* Translators: the capital or seat of the actor ITA, shown under its name on the map */
+  N_("Rome"),
+  /* Translators: the capital or seat of the actor JAM, shown under its name on the map */
+  N_("Kingston"),
+  /* Translators: the capital or seat of the actor JOR, shown under its name on the map */
+  N_("Amman"),
+  /* Translators: the capital or seat of the actor JPN, shown under its name on the map */
+  N_("Tokyo"),
+  /* Translators: the capital or seat of the actor KAZ, shown under its name on the map */
+  N_("Astana"),
+  /* Translators: the capital or seat of the actor KEN, shown under its name on the map */
+  N_("Nairobi"),
+  /* Translators: the capital or seat of the actor KGZ, shown under its name on the map */
+  N_("Bishkek"),
+  /* Translators: the capital or seat of the actor KHM, shown under its name on the map */
+  N_("Phnom Penh"),
+  /* Translators: the capital or seat of the actor KIR, shown under its name on the map */
+  N_("South Tarawa"),
+  /* Translators: the capital or seat of the actor KNA, shown under its name on the map */
+  N_("Basseterre"),
+  /* Translators: the capital or seat of the actor KOR, shown under its name on the map */
+  N_("Seoul"),
+  /* Translators: the capital or seat of the actor KWT, shown under its name on the map */
+  N_("Kuwait City"),
+  /* Translators: the capital or seat of the actor LAO, shown under its name on the map */
+  N_("Vientiane"),
+  /* Translators: the capital or seat of the actor LBN, shown under its name on the map */
+  N_("Beirut"),
+  /* Translators: the capital or seat of the actor LBR, shown under its name on the map */
+  N_("Monrovia"),
+  /* Translators: the capital or seat of the actor LBY, shown under its name on the map */
+  N_("Tripoli"),
+  /* Translators: the capital or seat of the actor LCA, shown under its name on the map */
+  N_("Castries"),
+  /* Translators: the capital or seat of the actor LIE, shown under its name on the map */
+  N_("Vaduz"),
+  /* Translators: the capital or seat of the actor LKA, shown under its name on the map */
+  N_("Colombo"),
+  /* Translators: the capital or seat of the actor LSO, shown under its name on the map */
+  N_("Maseru"),
+  /* Translators: the capital or seat of the actor LTU, shown under its name on the map */
+  N_("Vilnius"),
+  /* Translators: the capital or seat of the actor LVA, shown under its name on the map */
+  N_("Riga"),
+  /* Translators: the capital or seat of the actor MAR, shown under its name on the map */
+  N_("Rabat"),
+  /* Translators: the capital or seat of the actor MDA, shown under its name on the map */
+  N_("Chișinău"),
+  /* Translators: the capital or seat of the actor MDG, shown under its name on the map */
+  N_("Antananarivo"),
+  /* Translators: the capital or seat of the actor MDV, shown under its name on the map */
+  N_("Malé"),
+  /* Translators: the capital or seat of the actor MEX, shown under its name on the map */
+  N_("Mexico City"),
+  /* Translators: the capital or seat of the actor MHL, shown under its name on the map */
+  N_("Majuro"),
+  /* Translators: the capital or seat of the actor MKD, shown under its name on the map */
+  N_("Skopje"),
+  /* Translators: the capital or seat of the actor MLI, shown under its name on the map */
+  N_("Bamako"),
+  /* Translators: the capital or seat of the actor MLT, shown under its name on the map */
+  N_("Valletta"),
+  /* Translators: the capital or seat of the actor MMR, shown under its name on the map */
+  N_("Naypyidaw"),
+  /* Translators: the capital or seat of the actor MNE, shown under its name on the map */
+  N_("Podgorica"),
+  /* Translators: the capital or seat of the actor MNG, shown under its name on the map */
+  N_("Ulaanbaatar"),
+  /* Translators: the capital or seat of the actor MOZ, shown under its name on the map */
+  N_("Maputo"),
+  /* Translators: the capital or seat of the actor MRT, shown under its name on the map */
+  N_("Nouakchott"),
+  /* Translators: the capital or seat of the actor MUS, shown under its name on the map */
+  N_("Port Louis"),
+  /* Translators: the capital or seat of the actor MWI, shown under its name on the map */
+  N_("Lilongwe"),
+  /* Translators: the capital or seat of the actor MYS, shown under its name on the map */
+  N_("Kuala Lumpur"),
+  /* Translators: the capital or seat of the actor NAM, shown under its name on the map */
+  N_("Windhoek"),
+  /* Translators: the capital or seat of the actor NER, shown under its name on the map */
+  N_("Niamey"),
+  /* Translators: the capital or seat of the actor NGA, shown under its name on the map */
+  N_("Abuja"),
+  /* Translators: the capital or seat of the actor NIC, shown under its name on the map */
+  N_("Managua"),
+  /* Translators: the capital or seat of the actor NLD, shown under its name on the map */
+  N_("Amsterdam"),
+  /* Translators: the capital or seat of the actor NOR, shown under its name on the map */
+  N_("Oslo"),
+  /* Translators: the capital or seat of the actor NPL, shown under its name on the map */
+  N_("Kathmandu"),
+  /* Translators: the capital or seat of the actor NRU, shown under its name on the map */
+  N_("Yaren"),
+  /* Translators: the capital or seat of the actor NZL, shown under its name on the map */
+  N_("Wellington"),
+  /* Translators: the capital or seat of the actor OMN, shown under its name on the map */
+  N_("Muscat"),
+  /* Translators: the capital or seat of the actor PAK, shown under its name on the map */
+  N_("Islamabad"),
+  /* Translators: the capital or seat of the actor PAN, shown under its name on the map */
+  N_("Panama City"),
+  /* Translators: the capital or seat of the actor PER, shown under its name on the map */
+  N_("Lima"),
+  /* Translators: the capital or seat of the actor PHL, shown under its name on the map */
+  N_("Manila"),
+  /* Translators: the capital or seat of the actor PLW, shown under its name on the map */
+  N_("Ngerulmud"),
+  /* Translators: the capital or seat of the actor PNG, shown under its name on the map */
+  N_("Port Moresby"),
+  /* Translators: the capital or seat of the actor POL, shown under its name on the map */
+  N_("Warsaw"),
+  /* Translators: the capital or seat of the actor PRK, shown under its name on the map */
+  N_("Pyongyang"),
+  /* Translators: the capital or seat of the actor PRT, shown under its name on the map */
+  N_("Lisbon"),
+  /* Translators: the capital or seat of the actor PRY, shown under its name on the map */
+  N_("Asunción"),
+  /* Translators: the capital or seat of the actor PSE, shown under its name on the map */
+  N_("Ramallah"),
+  /* Translators: the capital or seat of the actor QAT, shown under its name on the map */
+  N_("Doha"),
+  /* Translators: the capital or seat of the actor ROU, shown under its name on the map */
+  N_("Bucharest"),
+  /* Translators: the capital or seat of the actor RWA, shown under its name on the map */
+  N_("Kigali"),
+  /* Translators: the capital or seat of the actor SAU, shown under its name on the map */
+  N_("Riyadh"),
+  /* Translators: the capital or seat of the actor SDN, shown under its name on the map */
+  N_("Khartoum"),
+  /* Translators: the capital or seat of the actor SEN, shown under its name on the map */
+  N_("Dakar"),
+  /* Translators: the capital or seat of the actor SLB, shown under its name on the map */
+  N_("Honiara"),
+  /* Translators: the capital or seat of the actor SLE, shown under its name on the map */
+  N_("Freetown"),
+  /* Translators: the capital or seat of the actor SLV, shown under its name on the map */
+  N_("San Salvador"),
+  /* Translators: the capital or seat of the actor SOM, shown under its name on the map */
+  N_("Mogadishu"),
+  /* Translators: the capital or seat of the actor SRB, shown under its name on the map */
+  N_("Belgrade"),
+  /* Translators: the capital or seat of the actor SSD, shown under its name on the map */
+  N_("Juba"),
+  /* Translators: the capital or seat of the actor STP, shown under its name on the map */
+  N_("São Tomé"),
+  /* Translators: the capital or seat of the actor SUR, shown under its name on the map */
+  N_("Paramaribo"),
+  /* Translators: the capital or seat of the actor SVK, shown under its name on the map */
+  N_("Bratislava"),
+  /* Translators: the capital or seat of the actor SVN, shown under its name on the map */
+  N_("Ljubljana"),
+  /* Translators: the capital or seat of the actor SWE, shown under its name on the map */
+  N_("Stockholm"),
+  /* Translators: the capital or seat of the actor SWZ, shown under its name on the map */
+  N_("Lobamba"),
+  /* Translators: the capital or seat of the actor SYC, shown under its name on the map */
+  N_("Victoria"),
+  /* Translators: the capital or seat of the actor SYR, shown under its name on the map */
+  N_("Damascus"),
+  /* Translators: the capital or seat of the actor TCD, shown under its name on the map */
+  N_("N'Djamena"),
+  /* Translators: the capital or seat of the actor TGO, shown under its name on the map */
+  N_("Lomé"),
+  /* Translators: the capital or seat of the actor THA, shown under its name on the map */
+  N_("Bangkok"),
+  /* Translators: the capital or seat of the actor TJK, shown under its name on the map */
+  N_("Dushanbe"),
+  /* Translators: the capital or seat of the actor TKM, shown under its name on the map */
+  N_("Ashgabat"),
+  /* Translators: the capital or seat of the actor TLS, shown under its name on the map */
+  N_("Dili"),
+  /* Translators: the capital or seat of the actor TON, shown under its name on the map */
+  N_("Nuku'alofa"),
+  /* Translators: the capital or seat of the actor TTO, shown under its name on the map */
+  N_("Port of Spain"),
+  /* Translators: the capital or seat of the actor TUN, shown under its name on the map */
+  N_("Tunis"),
+  /* Translators: the capital or seat of the actor TUV, shown under its name on the map */
+  N_("Funafuti"),
+  /* Translators: the capital or seat of the actor TWN, shown under its name on the map */
+  N_("Taipei"),
+  /* Translators: the capital or seat of the actor TZA, shown under its name on the map */
+  N_("Dodoma"),
+  /* Translators: the capital or seat of the actor UGA, shown under its name on the map */
+  N_("Kampala"),
+  /* Translators: the capital or seat of the actor URY, shown under its name on the map */
+  N_("Montevideo"),
+  /* Translators: the capital or seat of the actor UZB, shown under its name on the map */
+  N_("Tashkent"),
+  /* Translators: the capital or seat of the actor VAT, shown under its name on the map */
+  N_("Vatican City"),
+  /* Translators: the capital or seat of the actor VCT, shown under its name on the map */
+  N_("Kingstown"),
+  /* Translators: the capital or seat of the actor VEN, shown under its name on the map */
+  N_("Caracas"),
+  /* Translators: the capital or seat of the actor VNM, shown under its name on the map */
+  N_("Hanoi"),
+  /* Translators: the capital or seat of the actor VUT, shown under its name on the map */
+  N_("Port Vila"),
+  /* Translators: the capital or seat of the actor WSM, shown under its name on the map */
+  N_("Apia"),
+  /* Translators: the capital or seat of the actor XKX, shown under its name on the map */
+  N_("Pristina"),
+  /* Translators: the capital or seat of the actor YEM, shown under its name on the map */
+  N_("Sanaa"),
+  /* Translators: the capital or seat of the actor ZAF, shown under its name on the map */
+  N_("Pretoria"),
+  /* Translators: the capital or seat of the actor ZMB, shown under its name on the map */
+  N_("Lusaka"),
+  /* Translators: the capital or seat of the actor ZWE, shown under its name on the map */
+  N_("Harare"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Akrotiri"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Cyprus"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Cyprus U.N. Buffer Zone"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Dhekelia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Iraq"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Israel"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Jordan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Kazakhstan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Lebanon"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Moldova"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("N. Cyprus"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Syria"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Turkmenistan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Uzbekistan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Afghanistan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Albania"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Algeria"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("American Samoa"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Andorra"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Angola"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Anguilla"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
@@ -113,311 +891,81 @@ static const char *names[] = {
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Antigua and Barb."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Argentina"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Aruba"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Ashmore and Cartier Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Australia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Austria"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Bahamas"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Bahrain"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Bangladesh"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Barbados"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Belarus"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Belgium"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Belize"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Benin"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Bermuda"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Bhutan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Bolivia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Bosnia and Herz."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Botswana"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Br. Indian Ocean Ter."),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Brazil"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("British Virgin Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Brunei"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Bulgaria"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Burkina Faso"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Burundi"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Cabo Verde"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Cambodia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Cameroon"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Canada"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Cayman Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Central African Rep."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Chad"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Chile"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("China"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Colombia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Comoros"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Congo"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Cook Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Costa Rica"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Croatia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Cuba"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Curaçao"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Czechia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Côte d'Ivoire"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Dem. Rep. Congo"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Denmark"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Djibouti"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Dominica"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Dominican Rep."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Ecuador"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Egypt"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("El Salvador"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Eq. Guinea"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Eritrea"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Estonia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Ethiopia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Faeroe Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Falkland Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Fiji"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Finland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Fr. Polynesia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Fr. S. Antarctic Lands"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Gabon"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Gambia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Germany"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Ghana"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Greece"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Greenland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Grenada"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Guam"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Guatemala"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Guernsey"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Guinea"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Guinea-Bissau"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Guyana"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Haiti"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Heard I. and McDonald Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Honduras"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Hong Kong"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Hungary"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Iceland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("India"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Indian Ocean Ter."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Indonesia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Ireland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Isle of Man"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Italy"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Jamaica"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Japan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Jersey"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Kenya"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Kiribati"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Kosovo"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Kuwait"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Kyrgyzstan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Laos"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Latvia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Lesotho"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Liberia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Libya"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Liechtenstein"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Lithuania"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Luxembourg"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Macao"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Macedonia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Madagascar"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Malawi"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Malaysia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Maldives"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Mali"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Malta"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Marshall Is."),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Mauritania"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Mauritius"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Mexico"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Micronesia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Monaco"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Mongolia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Montenegro"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Montserrat"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Morocco"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Mozambique"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Myanmar"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("N. Mariana Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Namibia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Nauru"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Nepal"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Netherlands"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("New Caledonia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("New Zealand"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Nicaragua"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Niger"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Nigeria"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Niue"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Norfolk Island"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("North Korea"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Norway"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Oman"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Pakistan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Palau"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Palestine"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Panama"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Papua New Guinea"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Paraguay"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Peru"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Philippines"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Pitcairn Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Poland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Portugal"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Puerto Rico"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Qatar"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Romania"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Rwanda"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("S. Geo. and the Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
@@ -425,45 +973,13 @@ static const char *names[] = {
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Saint Helena"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Saint Lucia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Samoa"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("San Marino"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Saudi Arabia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Senegal"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Serbia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Seychelles"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Siachen Glacier"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Sierra Leone"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Singapore"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Sint Maarten"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Slovakia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Slovenia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Solomon Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Somalia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Somaliland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("South Africa"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("South Korea"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Spain"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Sri Lanka"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("St-Barthélemy"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
@@ -475,65 +991,19 @@ static const char *names[] = {
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("St. Vin. and Gren."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Sudan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Suriname"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Sweden"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Switzerland"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("São Tomé and Principe"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Taiwan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Tajikistan"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Tanzania"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Thailand"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Timor-Leste"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Togo"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Tonga"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Trinidad and Tobago"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Tunisia"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Turks and Caicos Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("U.S. Virgin Is."),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Uganda"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("United Arab Emirates"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("United Kingdom"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("United States of America"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Uruguay"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Vanuatu"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Vatican"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Venezuela"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Vietnam"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("W. Sahara"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("Wallis and Futuna Is."),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Yemen"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Zambia"),
-  /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
-  N_("Zimbabwe"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */
   N_("eSwatini"),
   /* Translators: a country or territory labelled on the map (Natural Earth's short form) */

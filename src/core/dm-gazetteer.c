@@ -448,6 +448,32 @@ parse_aliases (const ParseContext *ctx,
   return TRUE;
 }
 
+/* An optional true/false member of an ambiguity note. */
+static gboolean
+get_member_flag (const ParseContext *ctx,
+                 JsonObject         *object,
+                 const char         *member,
+                 const char         *object_path,
+                 gboolean           *value,
+                 GError            **error)
+{
+  g_autofree char *path = NULL;
+  JsonNode *node;
+
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *shown = describe_node (node);
+
+      path = g_strdup_printf ("%s.%s", object_path, member);
+      return fail (ctx, error, path, _("%s is not true or false"), shown);
+    }
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
 /* An ambiguity note qualifies aliases the actor already has; naming an
  * alias it lacks is almost always a typo, so it is an error.  The note
  * applies to every group the alias text appears in. */
@@ -460,7 +486,7 @@ parse_ambiguous (const ParseContext *ctx,
                  guint               first_alias,
                  GError            **error)
 {
-  static const char * const known[] = { "alias", "context", "surname", NULL };
+  static const char * const known[] = { "alias", "context", "surname", "first_name", "always", NULL };
   g_autofree char *path = g_strdup_printf ("%s.ambiguous", actor_path);
   JsonArray *array;
 
@@ -476,6 +502,8 @@ parse_ambiguous (const ParseContext *ctx,
       g_autoptr(GStrvBuilder) context = g_strv_builder_new ();
       g_auto(GStrv) context_words = NULL;
       gboolean surname = FALSE;
+      gboolean first_name = FALSE;
+      gboolean always = FALSE;
       gboolean has_context = FALSE;
       gboolean found = FALSE;
       JsonObject *object;
@@ -506,19 +534,10 @@ parse_ambiguous (const ParseContext *ctx,
             }
         }
 
-      if (json_object_has_member (object, "surname"))
-        {
-          g_autofree char *surname_path = g_strdup_printf ("%s.surname", item_path);
-          JsonNode *node = json_object_get_member (object, "surname");
-
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-            {
-              g_autofree char *shown = describe_node (node);
-
-              return fail (ctx, error, surname_path, _("%s is not true or false"), shown);
-            }
-          surname = json_node_get_boolean (node);
-        }
+      if (!get_member_flag (ctx, object, "surname", item_path, &surname, error) ||
+          !get_member_flag (ctx, object, "first_name", item_path, &first_name, error) ||
+          !get_member_flag (ctx, object, "always", item_path, &always, error))
+        return FALSE;
 
       if (has_context)
         context_words = g_strv_builder_end (context);
@@ -531,6 +550,8 @@ parse_ambiguous (const ParseContext *ctx,
             continue;
           found = TRUE;
           alias->ambiguous_as_surname = alias->ambiguous_as_surname || surname;
+          alias->ambiguous_as_first_name = alias->ambiguous_as_first_name || first_name;
+          alias->ambiguous_always = alias->ambiguous_always || always;
           if (context_words != NULL)
             {
               g_clear_pointer (&alias->ambiguous_context, g_strfreev);

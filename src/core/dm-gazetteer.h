@@ -42,6 +42,12 @@ typedef struct {
   GStrv        ambiguous_context;
   /* A capitalized word just before it makes it a surname (Washington). */
   gboolean     ambiguous_as_surname;
+  /* A capitalized word just after it makes it a first name ("Chad Smith",
+   * "Jordan Bardella") or a feature named after it ("Niger Delta"). */
+  gboolean     ambiguous_as_first_name;
+  /* The alias alone names no single actor ("Korea", "Congo"): always
+   * kept with a low confidence. */
+  gboolean     ambiguous_always;
 } DmAlias;
 
 typedef struct {

@@ -296,6 +296,41 @@ looks_like_surname (const char *text,
   return !g_strv_contains (not_first_names, word);
 }
 
+/* Capitalized words that may follow a state's name for another reason than
+ * its being a first name: titles and offices ("Jordan Foreign Minister"),
+ * and words that open a clause. */
+static const char *not_surnames[] = {
+  "President", "Prime", "Minister", "Foreign", "Defence", "Defense", "Interior", "King", "Queen",
+  "Crown", "Emir", "Sultan", "Government", "Army", "Armed", "Parliament", "Senate", "Ambassador",
+  "Envoy", "Embassy", "Secretary", "Chancellor", "Premier", "Leader", "Spokesman", "Spokeswoman",
+  "The", "And", "But", "On", "In", "At", "To", "As", "If", "When", "While", "Monday", "Tuesday",
+  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  NULL
+};
+
+/* "Chad Smith", "Jordan Bardella", "Niger Delta": a capitalized word right
+ * after the alias, in a sentence that is not a title (where every word is
+ * capitalized). */
+static gboolean
+looks_like_first_name (const char       *text,
+                       gsize             length,
+                       const DmSentence *sentence,
+                       gsize             end)
+{
+  gsize word_start = end + 1, word_end;
+  g_autofree char *word = NULL;
+
+  if (sentence->is_title || end + 1 >= MIN (length, sentence->end) || text[end] != ' ')
+    return FALSE;
+  if (!g_unichar_isupper (g_utf8_get_char_validated (text + word_start, length - word_start)))
+    return FALSE;
+  word_end = word_start;
+  while (word_end < length && (g_ascii_isalpha (text[word_end]) || (guchar) text[word_end] >= 0x80))
+    word_end++;
+  word = g_strndup (text + word_start, word_end - word_start);
+  return !g_strv_contains (not_surnames, word);
+}
+
 static gboolean
 contains_word (const char *haystack,
                gsize       length,
@@ -586,7 +621,10 @@ dm_matcher_find_with_cues (DmMatcher    *self,
       m.confidence = 1.0f;
       m.flags = 0;
 
-      if (sentence && alias->ambiguous_as_surname && looks_like_surname (text, sentence, c->start))
+      if (alias->ambiguous_always
+          || (sentence && alias->ambiguous_as_surname && looks_like_surname (text, sentence, c->start))
+          || (sentence && alias->ambiguous_as_first_name
+              && looks_like_first_name (text, length, sentence, c->end)))
         {
           m.confidence = 0.3f;
           m.flags |= DM_MATCH_AMBIGUOUS;
