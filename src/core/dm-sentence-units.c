@@ -652,6 +652,11 @@ merge_coordination (Builder *ctx)
         }
       if (j >= ctx->units->len)
         continue;
+      /* "Azerbaijan, Russia, and Kazakhstan": the serial comma */
+      if (j > i + 1 && dm_unit_is_punct (dm_units_get (ctx->units, j), ",") && j + 2 < ctx->units->len
+          && (dm_unit_is_word (dm_units_get (ctx->units, j + 1), "and") || dm_unit_is_word (dm_units_get (ctx->units, j + 1), "or"))
+          && dm_units_get (ctx->units, j + 2)->type == DM_UNIT_ACTOR)
+        j++;
       /* "Azerbaijan, Russia, and Kazakhstan": a list that ends on a name the
        * gazetteer does not know still joins the names it does */
       if (j > i + 1 && dm_unit_is_punct (dm_units_get (ctx->units, j), ",") && j + 2 < ctx->units->len
@@ -728,6 +733,19 @@ mark_pair_references (Builder *ctx)
     }
 }
 
+/* The first coordinated phrase of two actors or more before unit @i. */
+static const DmUnit *
+first_group_before (Builder *ctx, guint i)
+{
+  for (guint k = 0; k < i; k++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_ACTOR && !u->pair_ref && u->n_actors >= 2)
+        return u;
+    }
+  return NULL;
+}
+
 /* The two actors a pair reference stands for: a coordinated pair of the
  * sentence, or else its only two actors. */
 static void
@@ -769,7 +787,21 @@ resolve_pair_references (Builder *ctx)
   for (guint i = 0; i < ctx->units->len; i++)
     {
       DmUnit *u = dm_units_get (ctx->units, i);
-      if (u->type == DM_UNIT_ACTOR && u->pair_ref && found)
+      const DmUnit *group;
+
+      if (u->type != DM_UNIT_ACTOR || !u->pair_ref)
+        continue;
+      /* "military drills by Turkey, Pakistan and Azerbaijan … warn those
+       * countries": "those" and "these" stand for a list of any length */
+      group = (g_ascii_strncasecmp (ctx->text + u->start, "those", 5) == 0
+               || g_ascii_strncasecmp (ctx->text + u->start, "these", 5) == 0)
+              ? first_group_before (ctx, i) : NULL;
+      if (group)
+        {
+          memcpy (u->actors, group->actors, group->n_actors * sizeof (guint));
+          u->n_actors = group->n_actors;
+        }
+      else if (found)
         {
           u->actors[0] = pair[0];
           u->actors[1] = pair[1];
