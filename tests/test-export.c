@@ -197,7 +197,8 @@ test_png (void)
   in_plain = count_color (a, &emphasized, 2);
   in_selected = count_color (b, &emphasized, 2);
   g_test_message ("selected Armenia colour: %u pixels plain, %u selected", in_plain, in_selected);
-  g_assert_cmpuint (in_selected, >, 300);
+  /* (the pins' labels push Armenia's own onto part of it in so small a view) */
+  g_assert_cmpuint (in_selected, >, 200);
   g_assert_cmpuint (in_plain, <, in_selected / 10);
 
   cairo_surface_destroy (a);

@@ -10,6 +10,7 @@
 
 #include "dm-core.h"
 #include "dm-countries.h"
+#include "dm-edge-pins.h"
 #include "dm-export.h"
 #include "dm-legend.h"
 #include "dm-relation-view.h"
@@ -22,6 +23,9 @@ typedef struct {
 } Pixel;
 
 static DmAnalysis *sample;
+/* tests/data/world-article.txt with tests/data/world-actors.json: 40
+ * actors, 29 of them far from the Caucasus (India, China, Japan, Brazil…) */
+static DmAnalysis *world;
 
 static DmAnalysis *
 load_sample (void)
@@ -38,6 +42,32 @@ load_sample (void)
   documents = dm_load_documents_from_path (path, &error);
   g_assert_no_error (error);
   gazetteer = dm_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  lexicon = dm_lexicon_new_default (&error);
+  g_assert_no_error (error);
+  analysis = dm_analysis_new (gazetteer, lexicon, documents, NULL, &error);
+  g_assert_no_error (error);
+
+  return analysis;
+}
+
+static DmAnalysis *
+load_world (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmGazetteer) gazetteer = NULL;
+  g_autoptr(DmLexicon) lexicon = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  const char *root = g_getenv ("DM_SOURCE_ROOT") != NULL ? g_getenv ("DM_SOURCE_ROOT") : "..";
+  g_autofree char *article = g_build_filename (root, "tests", "data", "world-article.txt", NULL);
+  g_autofree char *actors = g_build_filename (root, "tests", "data", "world-actors.json", NULL);
+  DmAnalysis *analysis;
+
+  documents = dm_load_documents_from_path (article, &error);
+  g_assert_no_error (error);
+  gazetteer = dm_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (dm_gazetteer_merge_file (gazetteer, actors, &error));
   g_assert_no_error (error);
   lexicon = dm_lexicon_new_default (&error);
   g_assert_no_error (error);
@@ -556,6 +586,281 @@ write_png (const char                *name,
   g_test_message ("wrote %s in %.0f ms", path, (g_get_monotonic_time () - start) / 1000.0);
 }
 
+
+/* The world-scale views: the pins of off-map actors. */
+
+static const DmRelationNode *
+world_node (const DmRelationLayout *layout,
+            const char             *code)
+{
+  int actor = dm_gazetteer_lookup_code (dm_analysis_get_gazetteer (world), code);
+  const DmRelationNode *node;
+
+  g_assert_cmpint (actor, >=, 0);
+  node = dm_relation_layout_find_node (layout, actor);
+  g_assert_nonnull (node);
+
+  return node;
+}
+
+static guint32
+world_color (const char *code)
+{
+  DmGazetteer *gazetteer = dm_analysis_get_gazetteer (world);
+
+  return dm_gazetteer_get_actor (gazetteer, dm_gazetteer_lookup_code (gazetteer, code))->color;
+}
+
+static DmRelationLayout *
+make_world_layout (int         width,
+                   int         height,
+                   DmViewport *viewport)
+{
+  dm_relation_view_fit (viewport, world, width, height);
+
+  return dm_relation_layout_new (viewport, world, NULL, NULL);
+}
+
+static cairo_surface_t *
+render_world (const DmViewport *viewport,
+              const char       *name)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, viewport->width,
+                                                         viewport->height);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *dir = get_output_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  dm_relation_view_draw (cr, viewport, world, NULL, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  g_mkdir_with_parents (dir, 0755);
+  cairo_surface_write_to_png (surface, path);
+
+  return surface;
+}
+
+static gboolean
+rects_overlap (const DmRelationRect *a,
+               const DmRelationRect *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* The pins' frame: PIN_MARGIN (30) inside the view, below the title. */
+static DmRelationRect
+pin_frame (const DmRelationLayout *layout)
+{
+  return (DmRelationRect) { 30, layout->title.y1 + 30,
+                            layout->viewport.width - 30, layout->viewport.height - 30 };
+}
+
+static void
+test_world_pin_directions (void)
+{
+  DmViewport viewport;
+  g_autoptr(DmRelationLayout) layout = make_world_layout (WIDTH, HEIGHT, &viewport);
+  cairo_surface_t *surface = render_world (&viewport, "render-world-1600x1000.png");
+  DmRelationRect frame = pin_frame (layout);
+  double cx = (frame.x0 + frame.x1) / 2, cy = (frame.y0 + frame.y1) / 2;
+  const struct {
+    const char *code;
+    double      lat, lon;
+    double      max_angle;  /* degrees between the pin and its place, seen from
+                               the centre: a crowded edge (Brazil's, with the
+                               Americas and Europe) pushes pins along it */
+  } far[] = {
+    { "IND", 28.61, 77.21, 10 },
+    { "CHN", 39.90, 116.40, 10 },
+    { "JPN", 35.68, 139.69, 10 },
+    { "BRA", -15.79, -47.88, 15 },
+  };
+
+  /* in the view: Armenia and Azerbaijan; off it: the four */
+  g_assert_false (world_node (layout, "ARM")->pinned);
+  g_assert_false (world_node (layout, "AZE")->pinned);
+
+  for (guint i = 0; i < G_N_ELEMENTS (far); i++)
+    {
+      const DmRelationNode *node = world_node (layout, far[i].code);
+      DmRgba color, white = { 1, 1, 1, 1 };
+      double ax, ay, pin_angle, place_angle, diff, r = node->radius;
+      double out_x, out_y, to_x, to_y, len;
+
+      g_assert_true (node->pinned);
+      /* on the border: on one of the frame's four lines, inside the view */
+      g_assert_true (fabs (node->x - frame.x0) < 0.5 || fabs (node->x - frame.x1) < 0.5 ||
+                     fabs (node->y - frame.y0) < 0.5 || fabs (node->y - frame.y1) < 0.5);
+      g_assert_cmpfloat (node->x, >=, frame.x0 - 0.5);
+      g_assert_cmpfloat (node->x, <=, frame.x1 + 0.5);
+      g_assert_cmpfloat (node->y, >=, layout->title.y1);
+      g_assert_cmpfloat (node->y, <=, frame.y1 + 0.5);
+
+      /* in the direction of the place (Web Mercator screen space) */
+      dm_viewport_project (&viewport, far[i].lat, far[i].lon, &ax, &ay);
+      pin_angle = atan2 (node->y - cy, node->x - cx) * 180 / G_PI;
+      place_angle = atan2 (ay - cy, ax - cx) * 180 / G_PI;
+      diff = fabs (fmod (pin_angle - place_angle + 540, 360) - 180);
+      g_test_message ("%s: pin at %.0f,%.0f, %.1f° from its place's direction",
+                      far[i].code, node->x, node->y, diff);
+      g_assert_cmpfloat (diff, <=, far[i].max_angle);
+
+      /* the arrow points from the pin at the place */
+      to_x = ax - node->x, to_y = ay - node->y;
+      len = hypot (to_x, to_y);
+      g_assert_cmpfloat (node->dx * to_x / len + node->dy * to_y / len, >, 0.9);
+
+      /* Exact pixels: the white dot in the middle (a pin, not a marker at
+       * its place), the actor's colour in the ring and in the arrow
+       * beyond it, pointing out of the view. */
+      dm_rgba_from_rgb (world_color (far[i].code), &color);
+      assert_pixel_is (get_pixel (surface, node->x, node->y), &white, 8);
+      out_x = node->dx, out_y = node->dy;
+      assert_pixel_is (get_pixel (surface, node->x - out_y * 0.68 * r, node->y + out_x * 0.68 * r),
+                       &color, 10);
+      assert_pixel_is (get_pixel (surface, node->x + out_x * (r + 8), node->y + out_y * (r + 8)),
+                       &color, 10);
+    }
+
+  /* each on the side its place is on */
+  g_assert_cmpfloat (world_node (layout, "JPN")->x, >, frame.x1 - 0.5);
+  g_assert_cmpfloat (world_node (layout, "CHN")->x, >, frame.x1 - 0.5);
+  g_assert_cmpfloat (world_node (layout, "IND")->x, >, cx);
+  g_assert_cmpfloat (world_node (layout, "IND")->y, >, cy);
+  g_assert_cmpfloat (world_node (layout, "BRA")->x, <, cx);
+  g_assert_cmpfloat (world_node (layout, "BRA")->y, >, cy);
+
+  cairo_surface_destroy (surface);
+}
+
+/* No two pins or labels overlap, labels stay in the picture and clear of
+ * the legend and the attribution, at three sizes down to a small one. */
+static void
+test_world_pins_apart (void)
+{
+  const int sizes[][2] = { { WIDTH, HEIGHT }, { 900, 700 }, { 640, 560 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int w = sizes[s][0], h = sizes[s][1];
+      DmViewport viewport;
+      g_autoptr(DmRelationLayout) layout = make_world_layout (w, h, &viewport);
+      g_autofree char *name = g_strdup_printf ("render-world-%dx%d.png", w, h);
+      cairo_surface_t *surface = render_world (&viewport, name);
+      const DmPalette *palette = dm_palette_get_light ();
+      guint n_pins = 0, n_labels = 0;
+
+      for (guint i = 0; i < layout->nodes->len; i++)
+        {
+          const DmRelationNode *a = &g_array_index (layout->nodes, DmRelationNode, i);
+          const DmActorInfo *info = dm_gazetteer_get_actor (dm_analysis_get_gazetteer (world), a->actor);
+          DmRgba color;
+          guint ink = 0;
+
+          if (!a->pinned)
+            continue;
+          n_pins++;
+
+          for (guint j = 0; j < layout->nodes->len; j++)
+            {
+              const DmRelationNode *b = &g_array_index (layout->nodes, DmRelationNode, j);
+
+              if (j == i || !b->pinned)
+                continue;
+              g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=, a->radius + b->radius + 4);
+              if (a->has_label && b->has_label)
+                g_assert_false (rects_overlap (&a->label, &b->label));
+              if (a->has_label)
+                {
+                  double r = b->radius + 2;
+                  DmRelationRect marker = { b->x - r, b->y - r, b->x + r, b->y + r };
+
+                  g_assert_false (rects_overlap (&a->label, &marker));
+                }
+            }
+
+          /* the marker's ring is its own colour: nothing covers it */
+          dm_rgba_from_rgb (info->color, &color);
+          assert_pixel_is (get_pixel (surface, a->x - a->dy * 0.68 * a->radius,
+                                      a->y + a->dx * 0.68 * a->radius), &color, 10);
+
+          if (!a->has_label)
+            continue;
+          n_labels++;
+          g_assert_cmpfloat (a->label.x0, >=, 0);
+          g_assert_cmpfloat (a->label.x1, <=, w);
+          g_assert_cmpfloat (a->label.y0, >=, layout->title.y1);
+          g_assert_cmpfloat (a->label.y1, <=, h);
+          g_assert_false (rects_overlap (&a->label, &layout->attribution));
+          if (layout->has_legend)
+            g_assert_false (rects_overlap (&a->label, &layout->legend));
+
+          /* and its text is drawn there, in the label colour */
+          for (double y = a->label.y0; y < a->label.y1; y++)
+            for (double x = a->label.x0; x < a->label.x1; x++)
+              if (pixel_near (get_pixel (surface, x, y), &palette->label, 24))
+                ink++;
+          g_assert_cmpuint (ink, >, 20);
+        }
+
+      g_test_message ("%d×%d: %u pins, %u with labels", w, h, n_pins, n_labels);
+      g_assert_cmpuint (n_pins, >=, 25);
+      /* at the export's size every pin keeps its label */
+      if (s == 0)
+        g_assert_cmpuint (n_labels, ==, n_pins);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* China and the SCO share Beijing: the same direction, two pins side by
+ * side, neither hiding the other; and the layout module on its own, with
+ * pins wanting one point. */
+static void
+test_world_same_direction (void)
+{
+  DmViewport viewport;
+  g_autoptr(DmRelationLayout) layout = make_world_layout (WIDTH, HEIGHT, &viewport);
+  const DmRelationNode *chn = world_node (layout, "CHN");
+  const DmRelationNode *sco = world_node (layout, "SCO");
+  DmRelationRect frame = { 30, 30, 770, 570 }, bounds = { 4, 4, 796, 596 };
+  DmEdgePin pins[6] = { 0 };
+
+  g_assert_true (chn->pinned);
+  g_assert_true (sco->pinned);
+  g_assert_cmpfloat (hypot (chn->x - sco->x, chn->y - sco->y), >=, chn->radius + sco->radius + 4);
+  g_assert_false (rects_overlap (&chn->label, &sco->label));
+
+  /* six places in nearly one direction, east and a little south */
+  for (guint i = 0; i < G_N_ELEMENTS (pins); i++)
+    {
+      pins[i].tx = 5000;
+      pins[i].ty = 400 + i * 0.5;
+      pins[i].radius = 8;
+      pins[i].label_w = 90;
+      pins[i].label_h = 30;
+      pins[i].rank = i;
+    }
+  dm_edge_pins_layout (pins, G_N_ELEMENTS (pins), &frame, &bounds, NULL, 0, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (pins); i++)
+    {
+      g_assert_cmpint (pins[i].edge, ==, DM_EDGE_RIGHT);
+      g_assert_cmpfloat (pins[i].x, ==, frame.x1);
+      g_assert_true (pins[i].has_label);
+      /* kept in order, spaced, centred on what they want */
+      if (i > 0)
+        {
+          g_assert_cmpfloat (pins[i].y, >, pins[i - 1].y);
+          g_assert_false (rects_overlap (&pins[i].label, &pins[i - 1].label));
+          g_assert_cmpfloat (pins[i].y - pins[i - 1].y, >=, 2 * 8 + 6);
+        }
+      g_assert_cmpfloat (pins[i].label.x1, <=, bounds.x1);
+      g_assert_cmpfloat (pins[i].dx, >, 0.9);
+    }
+  /* where the line from the frame's centre (400, 300) to (5000, ~401)
+   * crosses the right edge */
+  g_assert_cmpfloat (fabs ((pins[0].y + pins[5].y) / 2 - (300 + 101.25 * 370 / 4600)), <, 1);
+}
+
 static void
 test_write_samples (void)
 {
@@ -575,6 +880,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   sample = load_sample ();
+  world = load_world ();
 
   g_test_add_func ("/render/relation-view/tints", test_tints);
   g_test_add_func ("/render/relation-view/selection", test_selection);
@@ -587,9 +893,13 @@ main (int    argc,
   g_test_add_func ("/render/relation-view/fit", test_fit);
   g_test_add_func ("/render/relation-view/scale", test_scale_matches);
   g_test_add_func ("/render/relation-view/samples", test_write_samples);
+  g_test_add_func ("/render/world/pin-directions", test_world_pin_directions);
+  g_test_add_func ("/render/world/pins-apart", test_world_pins_apart);
+  g_test_add_func ("/render/world/same-direction", test_world_same_direction);
 
   status = g_test_run ();
   g_clear_object (&sample);
+  g_clear_object (&world);
 
   return status;
 }

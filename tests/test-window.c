@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dm-actor-item.h"
 #include "dm-actor-list.h"
 #include "dm-about.h"
 #include "dm-application.h"
@@ -1029,6 +1030,123 @@ test_screenshots (void)
   dm_selection_clear (selection ());
 }
 
+
+/* A world-scale article (tests/data: 40 actors, 29 of them far from the
+ * Caucasus) through --actors: the list sorted and searched by alias, an
+ * edge pin selected by a click on it or on its label, and the window's
+ * screenshot with India's pin selected. */
+static void
+test_world (void)
+{
+  g_autofree char *root = g_strdup (g_getenv ("DM_SOURCE_ROOT"));
+  g_autoptr(GFile) actors = NULL;
+  g_autoptr(GFile) article = NULL;
+  DmWindow *main_window = window;
+  DmActorList *list;
+  GListModel *model;
+  DmMapView *map;
+  const DmRelationLayout *layout;
+  const DmRelationNode *node;
+  const struct { const char *search; const char *code; } by_alias[] = {
+    { "Modi", "IND" }, { "xi jinping", "CHN" }, { "KISHIDA", "JPN" }, { "brasília", "BRA" },
+    { "Red Cross", "ICRC" }, { "UAE", "ARE" }, { "Lukashenko", "BLR" }, { "Kremlin", "RUS" },
+  };
+  guint previous = G_MAXUINT;
+  double pin_x, pin_y;
+  int india;
+
+  if (root == NULL)
+    {
+      g_test_skip ("DM_SOURCE_ROOT is not set");
+      return;
+    }
+  actors = g_file_new_build_filename (root, "tests", "data", "world-actors.json", NULL);
+  article = g_file_new_build_filename (root, "tests", "data", "world-article.txt", NULL);
+
+  /* a window of its own, at the main one's size: none of the other
+   * tests' toasts in its screenshot; the helpers read `window` */
+  window = dm_window_new (GTK_APPLICATION (app), dm_application_get_settings (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH + extra_width, HEIGHT + extra_height);
+  list = DM_ACTOR_LIST (dm_window_get_actor_list (window));
+  model = dm_actor_list_get_model (list);
+  map = DM_MAP_VIEW (dm_window_get_map_view (window));
+  dm_window_set_actors_file (window, actors);
+  dm_window_open_files (window, &article, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (dm_test_wait_for (not_loading, NULL, TIMEOUT_MS));
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
+  g_assert_cmpuint (dm_analysis_get_n_actors (analysis ()), ==, 40);
+  india = actor_index ("IND");
+
+  /* every actor a row, most mentioned first */
+  dm_actor_list_set_search (list, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DmActorItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (dm_actor_item_get_n_mentions (item), <=, previous);
+      previous = dm_actor_item_get_n_mentions (item);
+    }
+
+  /* by alias (office holders, capitals, short forms), in any case */
+  for (guint i = 0; i < G_N_ELEMENTS (by_alias); i++)
+    {
+      g_autoptr(DmActorItem) item = NULL;
+
+      dm_actor_list_set_search (list, by_alias[i].search);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+      item = g_list_model_get_item (model, 0);
+      g_assert_cmpstr (dm_actor_item_get_code (item), ==, by_alias[i].code);
+    }
+  /* by name and code as before */
+  dm_actor_list_set_search (list, "south");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);  /* Africa, Korea */
+  dm_actor_list_set_search (list, "sco");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  dm_actor_list_set_search (list, "");
+
+  /* India's pin, on the map's edge: a click on it selects India, in the
+   * list too; so does a click on its label */
+  layout = dm_relation_layer_get_layout (dm_map_view_get_relation_layer (map));
+  g_assert_nonnull (layout);
+  node = dm_relation_layout_find_node (layout, india);
+  g_assert_nonnull (node);
+  g_assert_true (node->pinned);
+  g_assert_true (node->has_label);
+  pin_x = node->x, pin_y = node->y;
+  dm_map_view_click_at (map, node->x, node->y, 1);
+  g_assert_cmpint (dm_selection_get_actor (selection ()), ==, india);
+  g_assert_cmpint (dm_actor_list_get_selected_actor (list), ==, india);
+
+  dm_selection_clear (selection ());
+  layout = dm_relation_layer_get_layout (dm_map_view_get_relation_layer (map));
+  node = dm_relation_layout_find_node (layout, india);
+  dm_map_view_click_at (map, (node->label.x0 + node->label.x1) / 2,
+                        (node->label.y0 + node->label.y1) / 2, 1);
+  g_assert_cmpint (dm_selection_get_actor (selection ()), ==, india);
+
+  /* selecting it moves no pin */
+  {
+    const DmRelationNode *selected =
+      dm_relation_layout_find_node (dm_relation_layer_get_layout (dm_map_view_get_relation_layer (map)), india);
+
+    g_assert_true (selected->emphasized);
+    g_assert_cmpfloat (selected->x, ==, pin_x);
+    g_assert_cmpfloat (selected->y, ==, pin_y);
+  }
+
+  dm_test_settle (300);
+  g_assert_true (dm_test_wait_for (map_done_loading, map, TIMEOUT_MS));
+  g_assert_true (dm_test_wait_for (window_ready, NULL, TIMEOUT_MS));
+  dm_test_settle (300);
+  save_screenshot_full ("offmap-pins", TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = main_window;
+  dm_test_settle (50);
+}
+
 static gboolean
 ignore_session_bus (const char     *log_domain,
                     GLogLevelFlags  log_level,
@@ -1094,6 +1212,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/open-errors", test_open_errors);
   g_test_add_func ("/ui/window/open-newest-wins", test_open_newest_wins);
   g_test_add_func ("/ui/window/open-before-first-frame", test_open_before_first_frame);
+  g_test_add_func ("/ui/window/world", test_world);
 
   status = g_test_run ();
 

@@ -380,7 +380,8 @@ run_window (DmCliOptions *options)
     {
       static const char * const no_files[] = { NULL };
 
-      return window_func (options->files != NULL ? (const char * const *) options->files : no_files);
+      return window_func (options->files != NULL ? (const char * const *) options->files : no_files,
+                          options->actors);
     }
 
   print_error_line (_("The window is not available in this build"));

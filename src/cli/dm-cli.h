@@ -7,9 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* Opens the window on @files (NULL-terminated, possibly empty) and returns
- * the exit status; set by main() so that this library needs no GTK. */
-typedef int (*DmCliWindowFunc) (const char * const *files);
+/* Opens the window on @files (NULL-terminated, possibly empty), with the
+ * --actors file @actors (or NULL), and returns the exit status; set by
+ * main() so that this library needs no GTK. */
+typedef int (*DmCliWindowFunc) (const char * const *files,
+                                const char         *actors);
 
 void dm_cli_set_window_func (DmCliWindowFunc func);
 

@@ -17,12 +17,17 @@
 
 #include "dm-basemap.h"
 #include "dm-countries.h"
+#include "dm-edge-pins.h"
 #include "dm-legend.h"
 #include "dm-mercator.h"
 #include "dm-relation-view.h"
 
 /* Room between a pinned marker and the view edge: the outward arrow. */
 #define PIN_MARGIN 30.0
+/* Pins keep this far apart along the edge, and wrap their labels at
+ * this width. */
+#define PIN_GAP 8.0
+#define PIN_LABEL_WIDTH 150.0
 #define LEGEND_MARGIN 16.0
 #define DIM_ALPHA 0.3
 #define LABEL_SIZE 13.0
@@ -64,6 +69,7 @@ dm_relation_view_options_init (DmRelationViewOptions *options)
   options->show_legend = TRUE;
   options->show_title = TRUE;
   options->online_tiles = FALSE;
+  options->n_covered = 0;
 }
 
 /* Geometry helpers */
@@ -195,151 +201,12 @@ typedef struct {
   const DmActorInfo *info;
   guint              n_mentions;
   double             ax, ay;      /* projected anchor, view pixels */
-  double             s;           /* pinned: position along the edge */
 } NodeExtra;
 
 static double
 node_radius (guint n_mentions)
 {
   return CLAMP (5.0 + 1.6 * sqrt (n_mentions), 6.5, 13.0);
-}
-
-/* Positions along the edge of @r, clockwise from its top-left corner:
- * pins are spread along that line so that none covers another. */
-static double
-rect_perimeter (const DmRelationRect *r)
-{
-  return 2 * (r->x1 - r->x0) + 2 * (r->y1 - r->y0);
-}
-
-static double
-edge_to_s (const DmRelationRect *r,
-           double                x,
-           double                y)
-{
-  double w = r->x1 - r->x0, h = r->y1 - r->y0;
-  double d_top = fabs (y - r->y0), d_right = fabs (x - r->x1);
-  double d_bottom = fabs (y - r->y1), d_left = fabs (x - r->x0);
-  double m = MIN (MIN (d_top, d_right), MIN (d_bottom, d_left));
-
-  if (m == d_top)
-    return x - r->x0;
-  if (m == d_right)
-    return w + (y - r->y0);
-  if (m == d_bottom)
-    return w + h + (r->x1 - x);
-  return 2 * w + h + (r->y1 - y);
-}
-
-static void
-s_to_edge (const DmRelationRect *r,
-           double                s,
-           double               *x,
-           double               *y)
-{
-  double w = r->x1 - r->x0, h = r->y1 - r->y0, p = rect_perimeter (r);
-
-  s = fmod (s, p);
-  if (s < 0)
-    s += p;
-
-  if (s < w)
-    *x = r->x0 + s, *y = r->y0;
-  else if (s < w + h)
-    *x = r->x1, *y = r->y0 + (s - w);
-  else if (s < 2 * w + h)
-    *x = r->x1 - (s - w - h), *y = r->y1;
-  else
-    *x = r->x0, *y = r->y1 - (s - 2 * w - h);
-}
-
-/* Where the ray from the centre of @r towards (@tx, @ty) leaves @r. */
-static void
-intersect_ray (const DmRelationRect *r,
-               double                tx,
-               double                ty,
-               double               *x,
-               double               *y)
-{
-  double cx = (r->x0 + r->x1) / 2, cy = (r->y0 + r->y1) / 2;
-  double dx = tx - cx, dy = ty - cy, t = G_MAXDOUBLE;
-
-  if (dx > 0)
-    t = MIN (t, (r->x1 - cx) / dx);
-  else if (dx < 0)
-    t = MIN (t, (r->x0 - cx) / dx);
-  if (dy > 0)
-    t = MIN (t, (r->y1 - cy) / dy);
-  else if (dy < 0)
-    t = MIN (t, (r->y0 - cy) / dy);
-  if (t == G_MAXDOUBLE)
-    t = 0;
-
-  *x = cx + t * dx;
-  *y = cy + t * dy;
-}
-
-static int
-compare_s (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  const NodeExtra *extras = user_data;
-  double sa = extras[*(const guint *) a].s, sb = extras[*(const guint *) b].s;
-
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
-/* Spreads the pins along the edge so that neighbours keep @spacing, and
- * keeps them out of the stretch of edge the legend covers. */
-static void
-spread_pins (DmRelationLayout     *layout,
-             NodeExtra            *extras,
-             const DmRelationRect *inner,
-             double                spacing)
-{
-  g_autoptr(GArray) pins = g_array_new (FALSE, FALSE, sizeof (guint));
-  double w = inner->x1 - inner->x0, h = inner->y1 - inner->y0;
-  double zone_a = -1, zone_b = -1;
-
-  for (guint i = 0; i < layout->nodes->len; i++)
-    if (g_array_index (layout->nodes, DmRelationNode, i).pinned)
-      g_array_append_val (pins, i);
-  if (pins->len == 0)
-    return;
-
-  if (layout->has_legend)
-    {
-      /* the legend sits in the bottom-left corner: the end of the bottom
-       * edge and the start of the left one */
-      zone_a = w + h + (inner->x1 - (layout->legend.x1 + spacing / 2));
-      zone_b = 2 * w + h + (inner->y1 - (layout->legend.y0 - spacing / 2));
-    }
-
-  g_array_sort_with_data (pins, compare_s, extras);
-
-  for (guint k = 0; k < pins->len; k++)
-    {
-      NodeExtra *e = &extras[g_array_index (pins, guint, k)];
-
-      if (k > 0)
-        e->s = MAX (e->s, extras[g_array_index (pins, guint, k - 1)].s + spacing);
-      if (zone_a >= 0 && e->s > zone_a && e->s < zone_b)
-        {
-          gboolean back_fits = k == 0 ||
-            extras[g_array_index (pins, guint, k - 1)].s + spacing <= zone_a;
-
-          e->s = (back_fits && e->s - zone_a < zone_b - e->s) ? zone_a : zone_b;
-        }
-    }
-
-  for (guint k = 0; k < pins->len; k++)
-    {
-      guint i = g_array_index (pins, guint, k);
-      DmRelationNode *node = &g_array_index (layout->nodes, DmRelationNode, i);
-
-      s_to_edge (inner, extras[i].s, &node->x, &node->y);
-    }
 }
 
 static char *
@@ -357,21 +224,38 @@ dup_label_markup (const DmRelationNode *node,
   return g_markup_escape_text (dm_actor_info_get_display_name (info), -1);
 }
 
+/* The label of @node, as drawn when it is emphasized or not. */
+static PangoLayout *
+make_label_as (PangoContext         *context,
+               const DmRelationNode *node,
+               const DmActorInfo    *info,
+               gboolean              emphasized)
+{
+  g_autofree char *markup = dup_label_markup (node, info);
+  PangoLayout *layout = dm_render_create_text (context, "",
+                                               emphasized ? LABEL_SELECTED_SIZE : LABEL_SIZE,
+                                               emphasized ? PANGO_WEIGHT_BOLD
+                                                          : PANGO_WEIGHT_SEMIBOLD);
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  /* A long name ("International Committee of the Red Cross") on the top
+   * edge would take the room of three pins: pins' labels wrap. */
+  if (node->pinned)
+    {
+      pango_layout_set_width (layout, (int) (PIN_LABEL_WIDTH * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+    }
+
+  return layout;
+}
+
 static PangoLayout *
 make_label (PangoContext         *context,
             const DmRelationNode *node,
             const DmActorInfo    *info)
 {
-  g_autofree char *markup = dup_label_markup (node, info);
-  PangoLayout *layout = dm_render_create_text (context, "",
-                                               node->emphasized ? LABEL_SELECTED_SIZE : LABEL_SIZE,
-                                               node->emphasized ? PANGO_WEIGHT_BOLD
-                                                                : PANGO_WEIGHT_SEMIBOLD);
-
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-
-  return layout;
+  return make_label_as (context, node, info, node->emphasized);
 }
 
 typedef enum { RIGHT, LEFT, ABOVE, BELOW } Side;
@@ -406,9 +290,9 @@ label_rect_at (const DmRelationNode *node,
   return (DmRelationRect) { x, y, x + w, y + h };
 }
 
-/* Tries right, left, above and below (inwards first for a pinned actor)
- * and takes the first place that is free and inside the view, else the
- * one that covers the least. */
+/* Tries right, left, above and below and takes the first place that is
+ * free and inside the view, else the one that covers the least.  (Pins
+ * of off-map actors have their labels placed with them.) */
 static void
 place_label (DmRelationLayout *layout,
              DmRelationNode   *node,
@@ -420,23 +304,6 @@ place_label (DmRelationLayout *layout,
   DmRelationRect view = { 2, 2, layout->viewport.width - 2, layout->viewport.height - 2 };
   DmRelationRect best = { 0 };
   double best_cost = G_MAXDOUBLE;
-
-  if (node->pinned)
-    {
-      if (fabs (node->dx) >= fabs (node->dy))
-        {
-          Side inward = node->dx < 0 ? RIGHT : LEFT;
-          Side other = node->dx < 0 ? LEFT : RIGHT;
-
-          order[0] = inward, order[1] = node->dy < 0 ? BELOW : ABOVE;
-          order[2] = node->dy < 0 ? ABOVE : BELOW, order[3] = other;
-        }
-      else
-        {
-          order[0] = node->dy < 0 ? BELOW : ABOVE, order[1] = node->dx < 0 ? RIGHT : LEFT;
-          order[2] = node->dx < 0 ? LEFT : RIGHT, order[3] = node->dy < 0 ? ABOVE : BELOW;
-        }
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -736,6 +603,79 @@ layout_arcs (DmRelationLayout *layout,
       }
 }
 
+/* The off-map actors' pins along the edge (dm-edge-pins.c), with room
+ * for their labels as the selection draws them, so that selecting a pin
+ * moves none. */
+static void
+place_pins (DmRelationLayout            *layout,
+            NodeExtra                   *extras,
+            const DmRelationRect        *frame,
+            const DmRelationSelection   *selection,
+            const DmRelationViewOptions *options)
+{
+  g_autoptr(GArray) pins = g_array_new (FALSE, TRUE, sizeof (DmEdgePin));
+  g_autoptr(GArray) avoid = g_array_new (FALSE, FALSE, sizeof (DmRelationRect));
+  g_autofree guint *node_of_pin = g_new (guint, MAX (layout->nodes->len, 1));
+  DmRelationRect bounds = { 4, layout->title.y1 + 4,
+                            layout->viewport.width - 4, layout->viewport.height - 4 };
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DmRelationNode *node = &g_array_index (layout->nodes, DmRelationNode, i);
+      g_autoptr(PangoLayout) label = NULL;
+      DmEdgePin pin = { 0 };
+      int lw, lh;
+
+      if (!node->pinned)
+        continue;
+      label = make_label_as (layout->pango, node, extras[i].info, TRUE);
+      pango_layout_get_pixel_size (label, &lw, &lh);
+      pin.tx = extras[i].ax;
+      pin.ty = extras[i].ay;
+      pin.radius = node->radius;
+      pin.label_w = lw;
+      pin.label_h = lh;
+      pin.rank = i;
+      node_of_pin[pins->len] = i;
+      g_array_append_val (pins, pin);
+    }
+  if (pins->len == 0)
+    return;
+
+  if (layout->has_legend)
+    g_array_append_val (avoid, layout->legend);
+  g_array_append_val (avoid, layout->attribution);
+  for (guint i = 0; i < options->n_covered && i < DM_RELATION_VIEW_MAX_COVERED; i++)
+    g_array_append_val (avoid, options->covered[i]);
+
+  dm_edge_pins_layout ((DmEdgePin *) pins->data, pins->len, frame, &bounds,
+                       (const DmRelationRect *) avoid->data, avoid->len, PIN_GAP);
+
+  for (guint k = 0; k < pins->len; k++)
+    {
+      const DmEdgePin *pin = &g_array_index (pins, DmEdgePin, k);
+      DmRelationNode *node = &g_array_index (layout->nodes, DmRelationNode, node_of_pin[k]);
+
+      gboolean selected = selection != NULL && selection->actor == (int) node->actor;
+
+      node->x = pin->x;
+      node->y = pin->y;
+      node->dx = pin->dx;
+      node->dy = pin->dy;
+      node->has_label = pin->has_label;
+      if (pin->has_label)
+        {
+          g_autoptr(PangoLayout) label =
+            make_label_as (layout->pango, node, extras[node_of_pin[k]].info, selected);
+          int lw, lh;
+
+          /* the label as drawn, in the room kept for the selected one */
+          pango_layout_get_pixel_size (label, &lw, &lh);
+          dm_edge_pin_place_label (pin, lw, lh, &node->label);
+        }
+    }
+}
+
 DmRelationLayout *
 dm_relation_layout_new (const DmViewport            *viewport,
                         DmAnalysis                  *analysis,
@@ -751,7 +691,7 @@ dm_relation_layout_new (const DmViewport            *viewport,
   g_autoptr(GArray) obstacles = NULL;
   g_autoptr(PangoLayout) attribution = NULL;
   DmRelationRect inner;
-  double w, h, max_radius = 0;
+  double w, h;
   int aw, ah;
 
   g_return_val_if_fail (viewport != NULL, NULL);
@@ -835,24 +775,13 @@ dm_relation_layout_new (const DmViewport            *viewport,
           node.y = e->ay;
         }
       else
-        {
-          double cx = (inner.x0 + inner.x1) / 2, cy = (inner.y0 + inner.y1) / 2;
-          double d = hypot (e->ax - cx, e->ay - cy);
+        node.pinned = TRUE;
 
-          node.pinned = TRUE;
-          node.dx = d > 0 ? (e->ax - cx) / d : 1;
-          node.dy = d > 0 ? (e->ay - cy) / d : 0;
-          intersect_ray (&inner, e->ax, e->ay, &node.x, &node.y);
-          e->s = edge_to_s (&inner, node.x, node.y);
-        }
-
-      max_radius = MAX (max_radius, node.radius);
       node_of_actor[summary->actor] = layout->nodes->len;
       g_array_append_val (layout->nodes, node);
     }
 
-  /* A pin needs room for its marker and a two-line label beside it. */
-  spread_pins (layout, extras, &inner, 2 * max_radius + 26);
+  place_pins (layout, extras, &inner, selection, options);
 
   /* Two actors sharing a seat (Moscow: Russia and the CSTO) must not hide
    * one another. */
@@ -878,17 +807,20 @@ dm_relation_layout_new (const DmViewport            *viewport,
   layout_arcs (layout, analysis, node_of_actor, n_actors);
   select_items (layout, analysis, selection);
 
-  /* Labels: markers, pin arrows and the boxes are in the way; the selected
-   * actor goes first, then by mentions (the analysis order). */
+  /* Labels: markers, pins with their arrows and labels, and the boxes are
+   * in the way; the selected actor goes first, then by mentions (the
+   * analysis order). */
   obstacles = g_array_new (FALSE, FALSE, sizeof (DmRelationRect));
   if (layout->has_title)
     g_array_append_val (obstacles, layout->title);
   if (layout->has_legend)
     g_array_append_val (obstacles, layout->legend);
   g_array_append_val (obstacles, layout->attribution);
+  for (guint i = 0; i < options->n_covered && i < DM_RELATION_VIEW_MAX_COVERED; i++)
+    g_array_append_val (obstacles, options->covered[i]);
   for (guint i = 0; i < layout->nodes->len; i++)
     {
-      const DmRelationNode *node = &g_array_index (layout->nodes, DmRelationNode, i);
+      DmRelationNode *node = &g_array_index (layout->nodes, DmRelationNode, i);
       double r = node->radius + 2;
       DmRelationRect marker = { node->x - r, node->y - r, node->x + r, node->y + r };
 
@@ -900,6 +832,8 @@ dm_relation_layout_new (const DmViewport            *viewport,
           DmRelationRect arrow = { tx - 6, ty - 6, tx + 6, ty + 6 };
 
           g_array_append_val (obstacles, arrow);
+          if (node->has_label)
+            g_array_append_val (obstacles, node->label);
         }
     }
 
@@ -910,7 +844,7 @@ dm_relation_layout_new (const DmViewport            *viewport,
         g_autoptr(PangoLayout) label = NULL;
         int lw, lh;
 
-        if (node->emphasized != (pass == 0))
+        if (node->pinned || node->emphasized != (pass == 0))
           continue;
         label = make_label (layout->pango, node, extras[i].info);
         pango_layout_get_pixel_size (label, &lw, &lh);

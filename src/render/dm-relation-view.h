@@ -24,21 +24,27 @@ typedef struct {
 } DmRelationSelection;
 
 typedef struct {
+  double x0, y0, x1, y1;
+} DmRelationRect;
+
+#define DM_RELATION_VIEW_MAX_COVERED 4
+
+typedef struct {
   gboolean dark;           /* dark palette */
   gboolean show_basemap;
   gboolean show_legend;
   gboolean show_title;
   gboolean online_tiles;   /* the basemap under it came from OpenStreetMap */
+  /* Boxes of the view that something over it hides (the window's zoom
+   * buttons and scale), in its corners: pins and labels keep out. */
+  guint          n_covered;
+  DmRelationRect covered[DM_RELATION_VIEW_MAX_COVERED];
 } DmRelationViewOptions;
 
 /* No actor, no link. */
 void dm_relation_selection_init     (DmRelationSelection   *selection);
 /* Light, basemap, legend and title shown, offline tiles. */
 void dm_relation_view_options_init  (DmRelationViewOptions *options);
-
-typedef struct {
-  double x0, y0, x1, y1;
-} DmRelationRect;
 
 typedef struct {
   guint          actor;       /* gazetteer index */

@@ -29,6 +29,14 @@ struct _DmActorList
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection_model;
   char               *search_key;    /* casefolded, NULL when empty */
+  /* gazetteer index → its aliases, casefolded, one a line: the search
+   * finds "Modi" or "Beijing" as well as India or CHN */
+  GHashTable         *aliases;
+  /* No actor's name or code has the key: look in the aliases.  Tiers,
+   * not one pool, so that "arm" still finds Armenia alone and not the
+   * Karabakh actor's "Armenian separatists" or the "EU Mission in
+   * Armenia". */
+  gboolean            search_aliases;
 
   DmAnalysis         *analysis;
   DmSelection        *selection;
@@ -48,21 +56,92 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
+match_name_or_code (DmActorList *self,
+                    DmActorItem *actor)
+{
+  g_autofree char *name = g_utf8_casefold (dm_actor_item_get_name (actor), -1);
+  g_autofree char *code = g_utf8_casefold (dm_actor_item_get_code (actor), -1);
+
+  return strstr (name, self->search_key) != NULL || strstr (code, self->search_key) != NULL;
+}
+
+static void
+update_search_tier (DmActorList *self)
+{
+  GListModel *store = G_LIST_MODEL (self->store);
+
+  self->search_aliases = self->search_key != NULL;
+  for (guint i = 0; self->search_aliases && i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(DmActorItem) item = g_list_model_get_item (store, i);
+
+      if (match_name_or_code (self, item))
+        self->search_aliases = FALSE;
+    }
+}
+
+static gboolean
 match_item (gpointer item,
             gpointer user_data)
 {
   DmActorList *self = user_data;
   DmActorItem *actor = item;
-  g_autofree char *name = NULL;
-  g_autofree char *code = NULL;
+  const char *aliases;
 
   if (self->search_key == NULL)
     return TRUE;
+  if (match_name_or_code (self, actor))
+    return TRUE;
+  if (!self->search_aliases)
+    return FALSE;
 
-  name = g_utf8_casefold (dm_actor_item_get_name (actor), -1);
-  code = g_utf8_casefold (dm_actor_item_get_code (actor), -1);
+  aliases = self->aliases != NULL
+            ? g_hash_table_lookup (self->aliases, GUINT_TO_POINTER (dm_actor_item_get_actor (actor)))
+            : NULL;
 
-  return strstr (name, self->search_key) != NULL || strstr (code, self->search_key) != NULL;
+  return aliases != NULL && strstr (aliases, self->search_key) != NULL;
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* One pass over the gazetteer's aliases (thousands, with the whole
+ * world), not one per row. */
+static GHashTable *
+collect_aliases (DmGazetteer *gazetteer)
+{
+  g_autoptr(GHashTable) builders = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                          free_string);
+  GHashTable *aliases = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < dm_gazetteer_get_n_aliases (gazetteer); i++)
+    {
+      const DmAlias *alias = dm_gazetteer_get_alias (gazetteer, i);
+      GString *text = g_hash_table_lookup (builders, GUINT_TO_POINTER (alias->actor));
+      g_autofree char *folded = g_utf8_casefold (alias->text, -1);
+
+      if (text == NULL)
+        {
+          text = g_string_new (NULL);
+          g_hash_table_insert (builders, GUINT_TO_POINTER (alias->actor), text);
+        }
+      g_string_append (text, folded);
+      g_string_append_c (text, '\n');
+    }
+
+  g_hash_table_iter_init (&iter, builders);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_insert (aliases, key, g_string_free (value, FALSE));
+      g_hash_table_iter_steal (&iter);
+    }
+
+  return aliases;
 }
 
 static guint
@@ -107,7 +186,7 @@ update_empty_state (DmActorList *self)
   if (self->search_key != NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Actors"));
-      adw_status_page_set_description (self->empty_page, _("Try another name or code"));
+      adw_status_page_set_description (self->empty_page, _("Try another name, code or alias"));
     }
   else
     {
@@ -153,6 +232,7 @@ on_search_changed_cb (DmActorList    *self,
   g_clear_pointer (&self->search_key, g_free);
   if (*stripped != '\0')
     self->search_key = g_utf8_casefold (stripped, -1);
+  update_search_tier (self);
 
   self->syncing = TRUE;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -277,6 +357,7 @@ dm_actor_list_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->analysis);
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
 
   G_OBJECT_CLASS (dm_actor_list_parent_class)->dispose (object);
 }
@@ -418,6 +499,10 @@ dm_actor_list_set_analysis (DmActorList *self,
   if (!g_set_object (&self->analysis, analysis))
     return;
 
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
+  if (analysis != NULL)
+    self->aliases = collect_aliases (dm_analysis_get_gazetteer (analysis));
+
   /* The analysis already orders its actors by mentions, then code. */
   for (guint i = 0; analysis != NULL && i < dm_analysis_get_n_actors (analysis); i++)
     g_ptr_array_add (items, dm_actor_item_new (analysis, i));
@@ -425,6 +510,11 @@ dm_actor_list_set_analysis (DmActorList *self,
   self->syncing = TRUE;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+  if (self->search_key != NULL)
+    {
+      update_search_tier (self);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
   self->syncing = FALSE;
 
   sync_from_selection (self);

@@ -18,6 +18,7 @@ struct _DmApplication
   AdwApplication parent_instance;
 
   GSettings     *settings;
+  GFile         *actors;     /* --actors, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DmApplication, dm_application, ADW_TYPE_APPLICATION)
@@ -127,7 +128,10 @@ static const struct {
 static DmWindow *
 create_window (DmApplication *self)
 {
-  return dm_window_new (GTK_APPLICATION (self), self->settings);
+  DmWindow *window = dm_window_new (GTK_APPLICATION (self), self->settings);
+
+  dm_window_set_actors_file (window, self->actors);
+  return window;
 }
 
 static void
@@ -186,6 +190,7 @@ dm_application_dispose (GObject *object)
   DmApplication *self = DM_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->actors);
 
   G_OBJECT_CLASS (dm_application_parent_class)->dispose (object);
 }
@@ -230,7 +235,8 @@ dm_application_get_settings (DmApplication *self)
 }
 
 int
-dm_application_run_window (const char * const *files)
+dm_application_run_window (const char * const *files,
+                           const char         *actors)
 {
   g_autoptr(DmApplication) app = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
@@ -259,6 +265,8 @@ dm_application_run_window (const char * const *files)
 
   g_set_application_name (_("Diplomap"));
   app = dm_application_new ();
+  if (actors != NULL)
+    app->actors = g_file_new_for_commandline_arg (actors);
 
   return g_application_run (G_APPLICATION (app), (int) argv->len - 1, (char **) argv->pdata);
 }

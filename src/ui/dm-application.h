@@ -19,6 +19,8 @@ void           dm_ui_register_resources    (void);
 /* The window mode of the command line: opens @files (NULL or empty for
  * the last session) and runs until the last window closes.  Without a
  * display it prints why on stderr and returns 1. */
-int            dm_application_run_window   (const char * const *files);
+/* @actors: the --actors file, or NULL */
+int            dm_application_run_window   (const char * const *files,
+                                            const char         *actors);
 
 G_END_DECLS

@@ -531,6 +531,32 @@ on_after_paint_cb (GdkFrameClock *clock,
 
 /* GtkWidget */
 
+/* The zoom buttons and the scale float over the map's top corners: the
+ * pins of off-map actors and their labels must not go under them. */
+static void
+update_covered (DmMapView *self)
+{
+  GtkWidget *widgets[] = { self->zoom_box, GTK_WIDGET (self->scale) };
+  DmRelationRect boxes[G_N_ELEMENTS (widgets)];
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      graphene_rect_t bounds;
+
+      if (widgets[i] == NULL || !gtk_widget_get_visible (widgets[i]) ||
+          !gtk_widget_compute_bounds (widgets[i], GTK_WIDGET (self), &bounds))
+        continue;
+      boxes[n++] = (DmRelationRect) {
+        bounds.origin.x, bounds.origin.y,
+        bounds.origin.x + bounds.size.width, bounds.origin.y + bounds.size.height,
+      };
+    }
+
+  if (self->relation_layer != NULL)
+    dm_relation_layer_set_covered (self->relation_layer, boxes, n);
+}
+
 static void
 dm_map_view_size_allocate (GtkWidget *widget,
                            int        width,
@@ -548,6 +574,7 @@ dm_map_view_size_allocate (GtkWidget *widget,
     }
 
   gtk_widget_size_allocate (self->overlay, &(GtkAllocation) { 0, 0, width, height }, baseline);
+  update_covered (self);
 }
 
 static void

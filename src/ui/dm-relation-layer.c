@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-relation-layer.h"
 
@@ -260,5 +261,24 @@ dm_relation_layer_set_online_tiles (DmRelationLayer *self,
     return;
 
   self->options.online_tiles = online;
+  invalidate_layout (self);
+}
+
+void
+dm_relation_layer_set_covered (DmRelationLayer      *self,
+                               const DmRelationRect *boxes,
+                               guint                 n_boxes)
+{
+  g_return_if_fail (DM_IS_RELATION_LAYER (self));
+  g_return_if_fail (n_boxes == 0 || boxes != NULL);
+
+  n_boxes = MIN (n_boxes, DM_RELATION_VIEW_MAX_COVERED);
+  if (self->options.n_covered == n_boxes &&
+      memcmp (self->options.covered, boxes, n_boxes * sizeof (DmRelationRect)) == 0)
+    return;
+
+  self->options.n_covered = n_boxes;
+  if (n_boxes > 0)
+    memcpy (self->options.covered, boxes, n_boxes * sizeof (DmRelationRect));
   invalidate_layout (self);
 }

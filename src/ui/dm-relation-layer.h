@@ -24,6 +24,11 @@ void                    dm_relation_layer_set_dark      (DmRelationLayer        
                                                          gboolean                   dark);
 void                    dm_relation_layer_set_online_tiles (DmRelationLayer        *self,
                                                             gboolean                online);
+/* Boxes of the layer (in its coordinates) that widgets over it hide, at
+ * most DM_RELATION_VIEW_MAX_COVERED: pins and labels keep out of them. */
+void                    dm_relation_layer_set_covered   (DmRelationLayer           *self,
+                                                         const DmRelationRect      *boxes,
+                                                         guint                      n_boxes);
 
 /* The layer's viewport as a DmViewport: centre, zoom, size, scale. */
 void                    dm_relation_layer_get_dm_viewport (DmRelationLayer         *self,

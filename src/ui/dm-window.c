@@ -62,6 +62,7 @@ struct _DmWindow
   guint            spinner_timeout;
   gboolean         wide;
   gboolean         laid_out;
+  GFile           *actors_file;   /* --actors, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +81,7 @@ typedef struct {
   GPtrArray *files;     /* GFile, or NULL */
   char      *text;      /* pasted text, or NULL */
   gboolean   restoring; /* reopening the last session */
+  GFile     *actors;    /* actors to add or override, or NULL */
 } LoadData;
 
 typedef struct {
@@ -91,6 +93,7 @@ static void
 load_data_free (LoadData *data)
 {
   g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_object (&data->actors);
   g_free (data->text);
   g_free (data);
 }
@@ -147,6 +150,19 @@ load_and_analyse (LoadData      *data,
   gazetteer = dm_gazetteer_new_default (error);
   if (gazetteer == NULL)
     return NULL;
+  if (data->actors != NULL)
+    {
+      g_autofree char *path = g_file_get_path (data->actors);
+
+      if (path == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The actors file must be a local file"));
+          return NULL;
+        }
+      if (!dm_gazetteer_merge_file (gazetteer, path, error))
+        return NULL;
+    }
   lexicon = dm_lexicon_new_default (error);
   if (lexicon == NULL)
     return NULL;
@@ -422,6 +438,9 @@ start_load (DmWindow  *self,
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+
+  if (self->actors_file != NULL)
+    g_set_object (&data->actors, self->actors_file);
 
   task = g_task_new (self, self->load_cancellable, on_load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
@@ -1038,6 +1057,7 @@ dm_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->actors_file);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
   g_clear_handle_id (&self->held_idle, g_source_remove);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
@@ -1193,6 +1213,16 @@ dm_window_new (GtkApplication *application,
                        "application", application,
                        "settings", settings,
                        NULL);
+}
+
+void
+dm_window_set_actors_file (DmWindow *self,
+                           GFile    *file)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->actors_file, file);
 }
 
 void

@@ -24,6 +24,11 @@ DmWindow    *dm_window_new             (GtkApplication *application,
 /* Each open replaces the documents shown once it has been analysed, and
  * cancels an open still running; on error a toast says why and the
  * current documents stay. */
+/* Actors (a file of the gazetteer's schema, as --actors) added to the
+ * built-in ones, or overriding them by code, in every open from now on;
+ * NULL for none.  A bad file makes the open fail with its error. */
+void         dm_window_set_actors_file (DmWindow       *self,
+                                        GFile          *file);
 void         dm_window_open_files      (DmWindow       *self,
                                         GFile         **files,
                                         guint           n_files);
