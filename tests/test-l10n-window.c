@@ -120,7 +120,6 @@ static void
 save_screenshot (const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
@@ -132,8 +131,20 @@ save_screenshot (const char *name)
                                             : g_test_get_dir (G_TEST_BUILT), "..", "meson-logs", NULL);
   g_autofree char *path = NULL;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* The paintable has nothing to give until the window's next frame has
+   * been drawn; on a loaded machine that frame may come late. */
+  for (guint attempt = 0; attempt < 30 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (window));
+          dm_test_settle (100);
+        }
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
