@@ -17,10 +17,12 @@
  * Prints a line per file, P/R per link kind over all the files scored, and
  * totals per language and overall.  A total's "direction" is, of the extracted directed links whose
  * kind and pair match a gold directed link, the share that point the gold's
- * way.
+ * way.  The last line also says how many of the gold's "uncoded" names (the
+ * other states and organizations that act in a text) are found as actors.
  *
  * --verbose adds, per file, the mention counts that differ, the missed
- * actors and what lies outside the gold's codes; then every missed and extra
+ * actors, the uncoded names not found and what lies outside the gold's
+ * codes; then every missed and extra
  * link with its sentence, grouped by construction family (family_patterns).
  *
  * --check exits 1 when a language's total falls under its floors (only the
@@ -189,6 +191,7 @@ typedef struct {
   guint direction_right, direction_matched;
   guint other_links;                    /* gold links of kind "other" */
   guint outside_actors, outside_links;  /* extracted, with a code the gold does not use */
+  guint uncoded, uncoded_found;         /* the gold's "uncoded" names, and those found as actors */
 } Tally;
 
 /* A missed or extra link, kept for the families. */
@@ -275,6 +278,8 @@ add_tally (Tally *total, const Tally *t)
   total->other_links += t->other_links;
   total->outside_actors += t->outside_actors;
   total->outside_links += t->outside_links;
+  total->uncoded += t->uncoded;
+  total->uncoded_found += t->uncoded_found;
 }
 
 static gboolean
@@ -555,6 +560,49 @@ score_links (Eval *eval, const char *id, DmAnalysis *analysis, GPtrArray *gold, 
     }
 }
 
+/* The actor an "uncoded" name of the gold stands for ("Kazakhstan", "the
+ * Council of Europe", "International Criminal Court (ICC)"): one with that
+ * alias, compared without case, without "the" and without a bracketed
+ * abbreviation; or -1. */
+static int
+lookup_uncoded (DmGazetteer *gazetteer, const char *name)
+{
+  g_autofree char *plain = g_strdup (g_str_has_prefix (name, "the ") ? name + 4 : name);
+  char *bracket = strstr (plain, " (");
+
+  if (bracket)
+    *bracket = '\0';
+  for (guint i = 0; i < dm_gazetteer_get_n_aliases (gazetteer); i++)
+    {
+      const DmAlias *alias = dm_gazetteer_get_alias (gazetteer, i);
+      if (g_ascii_strcasecmp (alias->text, plain) == 0)
+        return alias->actor;
+    }
+  return -1;
+}
+
+/* How many of the gold's other actors ("uncoded": they act in the text
+ * but are not scored) the analysis finds. */
+static void
+count_uncoded (Eval *eval, const char *id, DmAnalysis *analysis, JsonObject *gold, Tally *t)
+{
+  JsonArray *names = json_object_has_member (gold, "uncoded") ? json_object_get_array_member (gold, "uncoded") : NULL;
+
+  for (guint i = 0; names && i < json_array_get_length (names); i++)
+    {
+      const char *name = json_array_get_string_element (names, i);
+      int actor = lookup_uncoded (eval->gazetteer, name);
+      gboolean found = FALSE;
+
+      for (guint k = 0; actor >= 0 && k < dm_analysis_get_n_actors (analysis); k++)
+        found = found || dm_analysis_get_actor (analysis, k)->actor == (guint) actor;
+      t->uncoded++;
+      t->uncoded_found += found;
+      if (eval->verbose && !found)
+        g_print ("  %s: uncoded actor not found: %s\n", id, name);
+    }
+}
+
 static gboolean
 evaluate_file (Eval *eval, const char *dir, const char *id, JsonObject *gold, Tally *t,
                GError **error)
@@ -575,6 +623,7 @@ evaluate_file (Eval *eval, const char *dir, const char *id, JsonObject *gold, Ta
   t->n_files = 1;
   score_actors (eval, id, analysis, json_object_get_object_member (gold, "actors"), t);
   score_links (eval, id, analysis, gold_links, t);
+  count_uncoded (eval, id, analysis, gold, t);
   return TRUE;
 }
 
@@ -660,8 +709,8 @@ static void
 print_unscored (const Tally *t)
 {
   g_print ("unscored  %u gold links of kind \"other\"   "
-           "outside the gold's codes: %u actors, %u links\n",
-           t->other_links, t->outside_actors, t->outside_links);
+           "outside the gold's codes: %u actors, %u links   uncoded actors found: %u of %u\n",
+           t->other_links, t->outside_actors, t->outside_links, t->uncoded_found, t->uncoded);
 }
 
 /* Prints what falls under @floor; TRUE when anything does. */
