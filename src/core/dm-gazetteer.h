@@ -42,6 +42,9 @@ typedef struct {
   GStrv        ambiguous_context;
   /* A capitalized word just before it makes it a surname (Washington). */
   gboolean     ambiguous_as_surname;
+  /* The grammatical cases a form of a declined language's alias may be in
+   * (DmRuCase bits: "Пашиняном" instrumental); 0 for English aliases. */
+  guint8       gram_cases;
 } DmAlias;
 
 typedef struct {
