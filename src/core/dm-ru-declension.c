@@ -462,8 +462,10 @@ dm_ru_guess_cases (const char *word,
     { "ей", DM_RU_GEN | DM_RU_DAT | DM_RU_INS | DM_RU_PREP | DM_RU_ACC },
     { "у", DM_RU_DAT | DM_RU_ACC }, { "ю", DM_RU_DAT | DM_RU_ACC },
     { "а", DM_RU_GEN | DM_RU_ACC | DM_RU_NOM }, { "я", DM_RU_GEN | DM_RU_ACC | DM_RU_NOM },
-    { "е", DM_RU_DAT | DM_RU_PREP }, { "ы", DM_RU_GEN | DM_RU_NOM },
-    { "и", DM_RU_GEN | DM_RU_DAT | DM_RU_PREP | DM_RU_NOM },
+    { "е", DM_RU_DAT | DM_RU_PREP },
+    /* and the plural nominative, which is the inanimate accusative */
+    { "ы", DM_RU_GEN | DM_RU_NOM | DM_RU_ACC },
+    { "и", DM_RU_GEN | DM_RU_DAT | DM_RU_PREP | DM_RU_NOM | DM_RU_ACC },
     { "ь", DM_RU_NOM | DM_RU_ACC },
   };
   gunichar last;
