@@ -512,6 +512,11 @@ fills_government (Context *ctx, const DmCueRule *rule, int cue, const Phrase *p,
             }
           if (can_be (p, c))
             return TRUE;
+          /* "подверг критике заявление Франции", "осудил действия
+           * Азербайджана": the owner of the act acted on */
+          if (c == DM_RU_ACC && !noun && p->first == cue + 2 && can_be (p, DM_RU_GEN)
+              && lower_at (ctx, cue + 1) != NULL && !in_list (lower_at (ctx, cue + 1), prepositions))
+            return TRUE;
         }
     }
   return FALSE;
@@ -762,6 +767,13 @@ extract_mediation (Context *ctx, int c, const DmUnit *cue, const DmCueRule *rule
     }
   if (others->len == 0 && rule->needs_talks)
     return;
+  /* "встретились при посредничестве Евросоюза": else the sentence's
+   * other parties */
+  if (others->len == 0)
+    for (guint k = 0; k < ctx->n_phrases; k++)
+      if ((int) k != mediator && !is_place (&ctx->phrases[k]))
+        for (guint j = 0; j < ctx->phrases[k].n_actors; j++)
+          g_array_append_val (others, ctx->phrases[k].actors[j]);
   for (guint i = 0; i < others->len; i++)
     for (guint a = 0; a < ctx->phrases[mediator].n_actors; a++)
       emit_kind (ctx, cue, DM_LINK_MEDIATE, TRUE, ctx->phrases[mediator].actors[a],

@@ -432,6 +432,7 @@ segment_paragraph (const char *text,
   gsize sentence = start;
   gsize i = start;
   int depth = 0; /* quotation nesting; an ellipsis inside a quote never splits */
+  int guillemets = 0; /* «» nesting: Russian prose keeps a quoted passage in its sentence */
 
   while (i < end)
     {
@@ -470,9 +471,11 @@ segment_paragraph (const char *text,
           if (i + 1 < end && c == 0xC2)
             {
               if ((guchar) text[i + 1] == 0xAB) /* « */
-                depth++;
+                depth++, guillemets++;
               else if ((guchar) text[i + 1] == 0xBB && depth > 0) /* » */
                 depth--;
+              if ((guchar) text[i + 1] == 0xBB && guillemets > 0)
+                guillemets--;
               i += 2;
               continue;
             }
@@ -524,6 +527,8 @@ segment_paragraph (const char *text,
             break;
           if (is_quote && depth > 0)
             depth--;
+          if (n == 2 && (guchar) text[j] == 0xC2 && guillemets > 0)
+            guillemets--;
           j += n;
         }
 
@@ -562,6 +567,11 @@ segment_paragraph (const char *text,
             split = TRUE;
             break;
           }
+
+      /* «Мы готовы. Переговоры продолжатся», — сказал он: one sentence,
+       * as long as the quotation closes in the paragraph. */
+      if (split && guillemets > 0 && g_strstr_len (text + j, end - j, "\xc2\xbb") != NULL)
+        split = FALSE;
 
       if (split)
         {
