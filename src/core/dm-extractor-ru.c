@@ -1032,6 +1032,36 @@ is_question (GArray *units)
   return FALSE;
 }
 
+/* DIPLOMAP_DEBUG_UNITS=1: each phrase as the Russian role finder sees it,
+ * "[ARM+AZE ins с cl2]", and each cue with its clause. */
+static void
+dump_phrases (Context *ctx)
+{
+  static const char *const names[] = { "nom", "gen", "dat", "acc", "ins", "prep" };
+  g_autoptr (GString) line = g_string_new ("phrases:");
+
+  for (guint k = 0; k < ctx->n_phrases; k++)
+    {
+      const Phrase *p = &ctx->phrases[k];
+
+      g_string_append (line, " [");
+      for (guint a = 0; a < p->n_actors; a++)
+        g_string_append_printf (line, "%s%s", a ? "+" : "", dm_gazetteer_get_actor (ctx->self->gazetteer, p->actors[a])->code);
+      for (guint c = 0; c < 6; c++)
+        if (p->cases & (1 << c) && p->cases != DM_RU_ALL_CASES)
+          g_string_append_printf (line, " %s", names[c]);
+      g_string_append_printf (line, "%s%s cl%d]", p->prep[0] ? " " : "", p->prep, p->clause);
+    }
+  for (guint i = 0; i < ctx->units->len; i++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, i);
+      if (u->type == DM_UNIT_CUE)
+        g_string_append_printf (line, " <%s:%.*s cl%d>", dm_lexicon_get_rule (ctx->self->lexicon, u->rule)->rule,
+                                (int) (u->end - u->start), ctx->text + u->start, ctx->self->clause[i]);
+    }
+  g_printerr ("%s\n", line->str);
+}
+
 void
 dm_extract_links_ru (DmExtractorRu    *self,
                      const char       *text,
@@ -1093,6 +1123,9 @@ dm_extract_links_ru (DmExtractorRu    *self,
   merge_lists (ctx);
   add_pronouns (ctx);
   number_clauses (ctx, self->clause);
+
+  if (G_UNLIKELY (g_getenv ("DIPLOMAP_DEBUG_UNITS") != NULL))
+    dump_phrases (ctx);
 
   for (guint i = 0; i < self->units->len; i++)
     if (dm_units_get (self->units, i)->type == DM_UNIT_CUE)
