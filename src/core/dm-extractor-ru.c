@@ -475,6 +475,17 @@ preposition_between (Context *ctx, int from, int to, const char *prep)
   return FALSE;
 }
 
+/* "установить контроль над": the cue itself ends with the preposition. */
+static gboolean
+cue_ends_with (Context *ctx, int cue, const char *prep)
+{
+  const DmUnit *u = dm_units_get (ctx->units, cue);
+  gsize n = strlen (prep);
+
+  return u->end - u->start > n && ctx->text[u->end - n - 1] == ' '
+         && memcmp (ctx->text + u->end - n, prep, n) == 0;
+}
+
 /* Whether phrase @p fills one of @rule's governments for the cue at @cue. */
 static gboolean
 fills_government (Context *ctx, const DmCueRule *rule, int cue, const Phrase *p, gboolean noun)
@@ -490,7 +501,8 @@ fills_government (Context *ctx, const DmCueRule *rule, int cue, const Phrase *p,
           guint8 c = case_named (plus + 1);
 
           if ((g_str_equal (p->prep, prep) || (g_str_equal (prep, "с") && g_str_equal (p->prep, "со"))
-               || (p->first > cue && p->prep[0] == '\0' && preposition_between (ctx, cue, p->first, prep)))
+               || (p->first > cue && p->prep[0] == '\0' && preposition_between (ctx, cue, p->first, prep))
+               || (p->first == cue + 1 && cue_ends_with (ctx, cue, prep)))
               && can_be (p, c))
             return TRUE;
         }
@@ -515,7 +527,8 @@ fills_government (Context *ctx, const DmCueRule *rule, int cue, const Phrase *p,
           /* "подверг критике заявление Франции", "осудил действия
            * Азербайджана": the owner of the act acted on */
           if (c == DM_RU_ACC && !noun && p->first == cue + 2 && can_be (p, DM_RU_GEN)
-              && lower_at (ctx, cue + 1) != NULL && !in_list (lower_at (ctx, cue + 1), prepositions))
+              && dm_units_get (ctx->units, cue + 1)->type != DM_UNIT_PUNCT
+              && !in_list (lower_at (ctx, cue + 1), prepositions))
             return TRUE;
         }
     }
@@ -547,8 +560,10 @@ find_patient (Context *ctx, const DmCueRule *rule, int cue, int agent, gboolean 
             continue;
           if (pass == 0 ? p->first <= cue : p->last >= cue)
             continue;
-          /* a noun takes its patient after it */
-          if (pass == 1 && noun)
+          /* a noun takes its patient after it, but for the dative a
+           * light verb puts before it ("выделил Армении помощь") */
+          if (pass == 1 && noun && !(p->prep[0] == '\0' && can_be (p, DM_RU_DAT) && !can_be (p, DM_RU_NOM)
+                                     && rule->governs && g_strv_contains ((const char *const *) rule->governs, "dat")))
             continue;
           if (!fills_government (ctx, rule, cue, p, noun))
             continue;
@@ -720,10 +735,41 @@ is_participle (Context *ctx, const DmUnit *cue)
   return FALSE;
 }
 
+/* "не призвал", "не будет воевать", "не намерена атаковать" */
 static gboolean
 is_negated (Context *ctx, int cue)
 {
-  return g_strcmp0 (lower_at (ctx, cue - 1), "не") == 0;
+  return g_strcmp0 (lower_at (ctx, cue - 1), "не") == 0
+         || (g_strcmp0 (lower_at (ctx, cue - 2), "не") == 0 && lower_at (ctx, cue - 1) != NULL);
+}
+
+static int earlier_verb_cue (Context *ctx, int cue);
+
+static gboolean
+verb_acts_on_noun (Context *ctx, int cue)
+{
+  int verb = earlier_verb_cue (ctx, cue);
+  DmLinkKind kind;
+
+  if (verb < 0)
+    return FALSE;
+  kind = dm_lexicon_get_rule (ctx->self->lexicon, dm_units_get (ctx->units, verb)->rule)->kind;
+  return kind == DM_LINK_ACCUSE || kind == DM_LINK_WARN || kind == DM_LINK_APPEAL || kind == DM_LINK_COOPERATE;
+}
+
+/* "призвала Баку и Ереван продолжить переговоры": a cue in what an appeal
+ * asks for states nothing yet; nor does one after a verb of the clause
+ * take that verb's subject ("осудила удары Украины"). */
+static int
+earlier_verb_cue (Context *ctx, int cue)
+{
+  for (int k = cue - 1; k >= 0 && ctx->self->clause[k] == ctx->self->clause[cue]; k--)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, k);
+      if (u->type == DM_UNIT_CUE && dm_lexicon_get_rule (ctx->self->lexicon, u->rule)->pos == DM_CUE_VERB)
+        return k;
+    }
+  return -1;
 }
 
 /* A mediation: the mediator named after "при посредничестве" or before
@@ -831,6 +877,10 @@ extract_cue (Context *ctx, int c)
     return;
   if (kind == DM_LINK_MEDIATE)
     return;  /* after the others: see extract_mediation() */
+  if (earlier_verb_cue (ctx, c) >= 0
+      && dm_lexicon_get_rule (ctx->self->lexicon, dm_units_get (ctx->units, earlier_verb_cue (ctx, c))->rule)->kind
+         == DM_LINK_APPEAL)
+    return;
   if (rule->offense)
     {
       extract_offense (ctx, c, cue);
@@ -884,7 +934,11 @@ extract_cue (Context *ctx, int c)
             if (ctx->phrases[k].last == c - 1 && ctx->phrases[k].demonym && (int) k != patient)
               agent = k;
         }
-      if (agent < 0)
+      /* a noun that a verb of its clause judges or welcomes is that verb's
+       * object, with no subject of its own ("осудила удары Украины",
+       * "приветствовал переговоры"); "подписали соглашение о партнёрстве"
+       * is the signers' own */
+      if (agent < 0 && !(noun && verb_acts_on_noun (ctx, c)))
         agent = find_agent (ctx, c, patient);
     }
 
