@@ -106,7 +106,14 @@ static const char *const worse_prefixes[] = {
 };
 static const char *const better_prefixes[] = { "улучш", "укреп", "восстанов", "развива", "развит", "потепл", NULL };
 
-static const char *const hypothetical_words[] = { "бы", "если", "может", "могут", "мог", "могла", "могли", "ли", NULL };
+/* Before a cue in its clause: a condition, a possibility, an obligation or
+ * an intention, which state no act ("готова к переговорам", "может
+ * напасть"); as "if", "could", "should" in English. */
+static const char *const hypothetical_words[] = {
+  "бы", "если", "может", "могут", "мог", "могла", "могли", "должен", "должна", "должны", "готов", "готова",
+  "готовы", "намерен", "намерена", "намерены", "планирует", "планируют", "собирается", "собираются",
+  "хочет", "хотят", "чтобы", NULL
+};
 
 static gboolean
 in_list (const char *word, const char *const *list)
@@ -721,6 +728,15 @@ clause_has_kind (Context *ctx, int clause, DmLinkKind kind, int after)
 }
 
 static gboolean
+is_hypothetical (Context *ctx, int cue)
+{
+  for (int k = cue - 1; k >= 0 && ctx->self->clause[k] == ctx->self->clause[cue]; k--)
+    if (in_list (lower_at (ctx, k), hypothetical_words))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_participle (Context *ctx, const DmUnit *cue)
 {
   static const char *const endings[] = {
@@ -873,7 +889,8 @@ extract_cue (Context *ctx, int c)
   int agent = -1, patient = -1;
   const Phrase *a, *p;
 
-  if (is_negated (ctx, c) || clause_has (ctx, clause, hypothetical_words, FALSE))
+  if (is_negated (ctx, c) || is_hypothetical (ctx, c)
+      || clause_has (ctx, clause, (const char *const[]) { "ли", NULL }, FALSE))
     return;
   if (kind == DM_LINK_MEDIATE)
     return;  /* after the others: see extract_mediation() */
