@@ -359,17 +359,15 @@ analyze_document (DmAnalysis *self,
       /* ── Languages of articles (issue 13): the role finder of the
        * document's language; its units and links are the same. */
       if (russian)
-        {
-          dm_extract_links_ru (scratch->extractor_ru, text, sentence,
-                               sentence_matches, n_sentence_matches,
-                               hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
-                               previous_person, found);
-        }
+        dm_extract_links_ru (scratch->extractor_ru, text, sentence,
+                             sentence_matches, n_sentence_matches,
+                             hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
+                             previous_person, found);
       else
-      dm_extract_links (scratch->extractor, text, sentence,
-                                  sentence_matches, n_sentence_matches,
-                                  hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
-                                  previous_person, found);
+        dm_extract_links (scratch->extractor, text, sentence,
+                          sentence_matches, n_sentence_matches,
+                          hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
+                          previous_person, found);
       for (guint k = 0; k < found->len; k++)
         add_evidence (self, scratch, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));
