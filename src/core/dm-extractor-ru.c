@@ -508,9 +508,13 @@ fills_government (Context *ctx, const DmCueRule *rule, int cue, const Phrase *p,
           guint8 c = case_named (plus + 1);
 
           if ((g_str_equal (p->prep, prep) || (g_str_equal (prep, "с") && g_str_equal (p->prep, "со"))
-               || (p->first > cue && p->prep[0] == '\0' && preposition_between (ctx, cue, p->first, prep))
                || (p->first == cue + 1 && cue_ends_with (ctx, cue, prep)))
               && can_be (p, c))
+            return TRUE;
+          /* "протест в связи с заявлениями Вашингтона": the preposition
+           * governs a noun, and the actor is its owner, in the genitive */
+          if (p->first > cue && p->prep[0] == '\0' && preposition_between (ctx, cue, p->first, prep)
+              && can_be (p, DM_RU_GEN))
             return TRUE;
         }
       else
@@ -905,6 +909,9 @@ extract_cue (Context *ctx, int c)
     }
   if (rule->relational)
     {
+      if (g_strcmp0 (lower_at (ctx, c - 1), "в") == 0
+          && in_list (lower_at (ctx, c + 1), (const char *const[]) { "с", "со", NULL }))
+        return;
       if (clause_has (ctx, clause, worse_prefixes, TRUE))
         kind = DM_LINK_TENSION;
       else if (clause_has (ctx, clause, better_prefixes, TRUE))
@@ -1176,7 +1183,9 @@ dm_extract_links_ru (DmExtractorRu    *self,
   for (guint i = 0; i < self->units->len; i++)
     {
       const DmUnit *u = dm_units_get (self->units, i);
-      g_ptr_array_add (self->lower, u->type == DM_UNIT_WORD ? g_utf8_strdown (text + u->start, u->end - u->start) : NULL);
+      /* cues too: "связи" of "в связи с" is a preposition's word */
+      g_ptr_array_add (self->lower, u->type == DM_UNIT_WORD || u->type == DM_UNIT_CUE
+                                    ? g_utf8_strdown (text + u->start, u->end - u->start) : NULL);
       if (u->type == DM_UNIT_WORD && g_str_has_prefix (g_ptr_array_index (self->lower, i), "трехсторон"))
         ctx->trilateral = TRUE;
       if (u->type == DM_UNIT_WORD && g_str_has_prefix (g_ptr_array_index (self->lower, i), "трёхсторон"))
