@@ -25,8 +25,8 @@
  * codes; then every missed and extra
  * link with its sentence, grouped by construction family (family_patterns).
  *
- * --check exits 1 when a language's total falls under its floors (only the
- * English ones are set), so a regression fails the test suite.  Exits 77
+ * --check exits 1 when a language's total falls under its floors,
+ * so a regression fails the test suite.  Exits 77
  * (skipped) when the corpus is absent.
  */
 #include "config.h"
@@ -55,15 +55,16 @@ static const char *const lang_names[N_LANGS] = { "en", "ru" };
 
 /* Floors for --check, per language.  The English ones were set a little
  * under what the extractor reached on files 01–24: a change that loses
- * ground fails, an improvement raises them.  Russian has targets of its own,
- * none yet. */
+ * ground fails, an improvement raises them.  The Russian ones are the
+ * targets of issue 13 (actor F1 0.95, mentions within 10 %, links P 0.85
+ * and R 0.65), under what files 25–28 reach (1.00, 1.00, 0.94, 0.88). */
 typedef struct {
   double actor_f1, mention_f1, link_p, link_r;
 } Floors;
 
 static const Floors floors[N_LANGS] = {
   [LANG_EN] = { .actor_f1 = 0.97, .mention_f1 = 0.96, .link_p = 0.97, .link_r = 0.79 },
-  [LANG_RU] = { .actor_f1 = 0.00, .mention_f1 = 0.00, .link_p = 0.00, .link_r = 0.00 },
+  [LANG_RU] = { .actor_f1 = 0.95, .mention_f1 = 0.90, .link_p = 0.85, .link_r = 0.65 },
 };
 
 /* Construction families of a missed or extra link, to see which kinds of

@@ -323,13 +323,18 @@ test_cancelled (void)
 static void
 test_multibyte_offsets (void)
 {
-  /* "Ереван — Yerevan": Cyrillic letters are two bytes, the dash three */
+  /* "Ереван — Yerevan": Cyrillic letters are two bytes, the dash three;
+   * the Russian name is a mention too */
   g_autoptr (DmAnalysis) analysis = analyze_text ("«Ереван» — Yerevan’s talks with Baku stalled.");
   const GArray *mentions = dm_analysis_get_mentions (analysis);
-  const DmMention *yerevan = &g_array_index (mentions, DmMention, 0);
-  const DmMention *baku = &g_array_index (mentions, DmMention, 1);
+  const DmMention *erevan = &g_array_index (mentions, DmMention, 0);
+  const DmMention *yerevan = &g_array_index (mentions, DmMention, 1);
+  const DmMention *baku = &g_array_index (mentions, DmMention, 2);
 
-  g_assert_cmpuint (mentions->len, ==, 2);
+  g_assert_cmpuint (mentions->len, ==, 3);
+  g_assert_cmpstr (code_of (erevan->actor), ==, "ARM");
+  g_assert_cmpint (dm_analysis_char_offset (analysis, 0, erevan->start), ==, 1);
+  g_assert_cmpint (dm_analysis_char_offset (analysis, 0, erevan->end), ==, 7);
   g_assert_cmpstr (code_of (yerevan->actor), ==, "ARM");
   g_assert_cmpint (dm_analysis_char_offset (analysis, 0, yerevan->start), ==, 11);
   g_assert_cmpint (dm_analysis_char_offset (analysis, 0, yerevan->end), ==, 18);

@@ -712,7 +712,15 @@ test_source_file_matches (void)
   from_file = dm_gazetteer_new_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dm_gazetteer_get_n_actors (from_file), ==, dm_gazetteer_get_n_actors (builtin));
-  g_assert_cmpuint (dm_gazetteer_get_n_aliases (from_file), ==, dm_gazetteer_get_n_aliases (builtin));
+  /* the built-in one also has the case forms of data/ru/, which carry
+   * their grammatical cases */
+  {
+    guint english = 0;
+
+    for (guint a = 0; a < dm_gazetteer_get_n_aliases (builtin); a++)
+      english += dm_gazetteer_get_alias (builtin, a)->gram_cases == 0;
+    g_assert_cmpuint (dm_gazetteer_get_n_aliases (from_file), ==, english);
+  }
 }
 
 int

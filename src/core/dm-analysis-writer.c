@@ -265,6 +265,7 @@ build_documents (DmAnalysis  *self,
       add_string_or_null (builder, "source", dm_document_get_source (document));
       add_string_or_null (builder, "date", dm_document_get_date (document));
       add_string_or_null (builder, "url", dm_document_get_url (document));
+      add_string_or_null (builder, "language", dm_document_get_language (document));
       add_string_or_null (builder, "text", dm_document_get_text (document));
       json_builder_end_object (builder);
     }
@@ -629,6 +630,12 @@ append_text_header (DmAnalysis *self,
           g_autofree char *line = g_strdup_printf (_("Source: %s"), joined);
           append_wrapped (out, line, n_documents > 1 ? "    " : "");
         }
+      {
+        /* Translators: the line under an article's title that gives the
+         * language its text is read in, as an ISO 639-1 code ("en", "ru"). */
+        g_autofree char *line = g_strdup_printf (_("Language: %s"), dm_document_get_language (document));
+        append_wrapped (out, line, n_documents > 1 ? "    " : "");
+      }
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include "dm-analysis.h"
 #include "dm-extractor.h"
+#include "dm-extractor-ru.h"
 
 /* Bytes from which a document's arrays are reserved at once (a mapping of
  * their own rather than heap pages shared with others). */
@@ -115,6 +116,7 @@ link_key_equal (gconstpointer a, gconstpointer b)
 typedef struct {
   DmMatcher  *matcher;
   DmExtractor *extractor;
+  DmExtractorRu *extractor_ru; /* for the documents in Russian */
   GHashTable *link_of_key;  /* LinkKey → index into links, or: */
   guint      *link_slots;   /* (source × n + target) × kinds + kind → index + 1 */
   guint       n_actors;
@@ -238,6 +240,7 @@ scratch_init (Scratch *scratch, DmGazetteer *gazetteer, DmLexicon *lexicon)
     scratch->alias_is_person[a] = dm_gazetteer_get_alias (gazetteer, a)->group == DM_ALIAS_OFFICE_HOLDER;
   scratch->cue_hits = g_array_new (FALSE, FALSE, sizeof (DmHit));
   scratch->extractor = dm_extractor_new (lexicon, gazetteer);
+  scratch->extractor_ru = dm_extractor_ru_new (lexicon, gazetteer);
   /* A table with a slot for every possible link while the gazetteer is
    * not huge (calloc'd: the slots never used are never touched), else a
    * hash table. */
@@ -257,6 +260,7 @@ scratch_clear (Scratch *scratch)
 {
   g_clear_pointer (&scratch->matcher, dm_matcher_free);
   g_clear_pointer (&scratch->extractor, dm_extractor_free);
+  g_clear_pointer (&scratch->extractor_ru, dm_extractor_ru_free);
   g_clear_pointer (&scratch->link_of_key, g_hash_table_unref);
   g_clear_pointer (&scratch->link_slots, g_free);
   g_clear_pointer (&scratch->alias_is_person, g_free);
@@ -283,6 +287,7 @@ analyze_document (DmAnalysis *self,
   const DmHit *cue_hits;
   const DmMatch *sentence_matches;
   guint first_match, n_sentence_matches, n_ambiguous;
+  gboolean russian = g_str_equal (dm_document_get_language (document), "ru");
 
   /* A large document's sentences get room for one every 32 bytes, more
    * than prose has: the pages that stay unused are never touched, so they
@@ -351,10 +356,18 @@ analyze_document (DmAnalysis *self,
         hi++;
 
       g_array_set_size (found, 0);
-      dm_extract_links (scratch->extractor, text, sentence,
-                                  sentence_matches, n_sentence_matches,
-                                  hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
-                                  previous_person, found);
+      /* ── Languages of articles (issue 13): the role finder of the
+       * document's language; its units and links are the same. */
+      if (russian)
+        dm_extract_links_ru (scratch->extractor_ru, text, sentence,
+                             sentence_matches, n_sentence_matches,
+                             hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
+                             previous_person, found);
+      else
+        dm_extract_links (scratch->extractor, text, sentence,
+                          sentence_matches, n_sentence_matches,
+                          hi > first_hit ? cue_hits + first_hit : NULL, hi - first_hit,
+                          previous_person, found);
       for (guint k = 0; k < found->len; k++)
         add_evidence (self, scratch, doc, s, sentence,
                       &g_array_index (found, DmExtractedLink, k));

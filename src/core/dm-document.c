@@ -24,6 +24,7 @@ struct _DmDocument
   char    *source;
   char    *date;
   char    *url;
+  const char *language; /* interned */
   char    *text;
   gsize    length;
   gboolean title_in_text;
@@ -45,6 +46,7 @@ enum {
   PROP_SOURCE,
   PROP_DATE,
   PROP_URL,
+  PROP_LANGUAGE,
   PROP_TEXT,
   PROP_TITLE_IN_TEXT,
   N_PROPS
@@ -94,6 +96,9 @@ dm_document_get_property (GObject    *object,
     case PROP_URL:
       g_value_set_string (value, self->url);
       break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, dm_document_get_language (self));
+      break;
     case PROP_TEXT:
       g_value_set_string (value, self->text);
       break;
@@ -135,6 +140,11 @@ dm_document_set_property (GObject      *object,
       g_free (self->url);
       self->url = g_value_dup_string (value);
       break;
+    case PROP_LANGUAGE:
+      /* NULL: detected from the text when first asked for */
+      self->language = g_value_get_string (value) && *g_value_get_string (value)
+                       ? g_intern_string (g_value_get_string (value)) : NULL;
+      break;
     case PROP_TEXT:
       g_free (self->text);
       /* Every offset points into the text, so it is never NULL. */
@@ -165,6 +175,7 @@ dm_document_class_init (DmDocumentClass *klass)
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
   properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, flags);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
   properties[PROP_TITLE_IN_TEXT] =
     g_param_spec_boolean ("title-in-text", NULL, NULL, FALSE, flags);
@@ -189,6 +200,22 @@ dm_document_new (const char *id,
                  gboolean    title_in_text)
 {
   return dm_document_new_take_text (id, title, source, date, url, g_strdup (text ? text : ""), title_in_text);
+}
+
+DmDocument *
+dm_document_new_with_language (const char *id,
+                               const char *title,
+                               const char *source,
+                               const char *date,
+                               const char *url,
+                               const char *language,
+                               const char *text,
+                               gboolean    title_in_text)
+{
+  DmDocument *self = dm_document_new (id, title, source, date, url, text, title_in_text);
+
+  self->language = language && *language ? g_intern_string (language) : NULL;
+  return self;
 }
 
 DmDocument *
@@ -258,6 +285,68 @@ dm_document_get_text (DmDocument *self)
 {
   g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
   return self->text;
+}
+
+/* Letters only: digits, punctuation and the Latin of URLs and agency
+ * names in a Russian article would otherwise dilute the share. */
+const char *
+dm_detect_language (const char *text,
+                    gsize       length)
+{
+  const char *p = text, *end;
+  gsize latin = 0, cyrillic = 0, armenian = 0, georgian = 0, letters;
+
+  g_return_val_if_fail (text != NULL || length == 0, "en");
+
+  end = text + MIN (length, 65536);
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+      gunichar ch;
+
+      if (c < 0x80)
+        {
+          latin += g_ascii_isalpha (c) != 0;
+          p++;
+          continue;
+        }
+      ch = g_utf8_get_char_validated (p, end - p);
+      if (ch == (gunichar) -1 || ch == (gunichar) -2)
+        break;
+      if (ch >= 0x0400 && ch <= 0x04FF)
+        cyrillic++;
+      else if (ch >= 0x0530 && ch <= 0x058F)
+        armenian++;
+      else if (ch >= 0x10A0 && ch <= 0x10FF)
+        georgian++;
+      else if (g_unichar_isalpha (ch) && ch < 0x0250)
+        latin++;
+      p = g_utf8_next_char (p);
+    }
+
+  letters = latin + cyrillic + armenian + georgian;
+  if (letters == 0)
+    return g_intern_static_string ("en");
+  if (cyrillic * 3 >= letters)
+    return g_intern_static_string ("ru");
+  if (armenian * 3 >= letters)
+    return g_intern_static_string ("hy");
+  if (georgian * 3 >= letters)
+    return g_intern_static_string ("ka");
+  return g_intern_static_string ("en");
+}
+
+/* Detected on first use, not at construction: a loader that is told the
+ * language never pays for the scan.  The result is an interned string,
+ * so a race between two threads stores the same pointer. */
+const char *
+dm_document_get_language (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+
+  if (self->language == NULL)
+    self->language = dm_detect_language (self->text, self->length);
+  return self->language;
 }
 
 gsize

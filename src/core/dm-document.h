@@ -39,10 +39,30 @@ const char *dm_document_get_title (DmDocument *self);
 const char *dm_document_get_source (DmDocument *self);
 const char *dm_document_get_date (DmDocument *self);
 const char *dm_document_get_url (DmDocument *self);
+/* The language of the text (ISO 639-1: "en", "ru", "hy", "ka"): the one
+ * the loader was told (a JSON article's "language"), else the one its
+ * letters show (dm_detect_language()).  Never NULL. */
+const char *dm_document_get_language (DmDocument *self);
 const char *dm_document_get_text (DmDocument *self);
 gsize       dm_document_get_length (DmDocument *self);
 gboolean    dm_document_get_title_in_text (DmDocument *self);
 void        dm_document_set_id (DmDocument *self, const char *id);
+
+/* A document with the language given (NULL: detected from @text). */
+DmDocument *dm_document_new_with_language (const char *id,
+                                           const char *title,
+                                           const char *source,
+                                           const char *date,
+                                           const char *url,
+                                           const char *language,
+                                           const char *text,
+                                           gboolean    title_in_text);
+
+/* The language of @text by the script of its letters (the first 64 KiB):
+ * "ru" when Cyrillic letters are at least a third of them, "hy" for
+ * Armenian, "ka" for Georgian, else "en", the language the analysis reads
+ * by default.  An interned string. */
+const char *dm_detect_language (const char *text, gsize length);
 
 /* Character offset of a byte offset that lies on a character boundary.
  * Amortized O(1) for increasing offsets; any order is correct. */

@@ -18,6 +18,7 @@
 #include "dm-gazetteer.h"
 #include "dm-core-resources.h"
 #include "dm-json-depth-private.h"
+#include "dm-language-data.h"
 
 #define ACTORS_RESOURCE "/io/github/diplomap/Diplomap/core/actors.json"
 
@@ -925,17 +926,61 @@ lookup_actors_resource (GError **error)
   return g_resources_lookup_data (ACTORS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
+/* ── Languages of articles (issue 13) ─────────────────────────────────
+ * The built-in actors' names in the other languages the core reads
+ * (data/ru/actors-ru.json), each alias declined into its case forms by
+ * dm-language-data.c: added as aliases of the same actors, so that the one
+ * automaton finds "Армению" as it finds "Armenia".  A code the gazetteer
+ * lacks is skipped: a language file names actors, it never makes them. */
+static gboolean
+load_language_aliases (DmGazetteer *self,
+                       GError     **error)
+{
+  for (guint r = 0; dm_language_alias_resources[r]; r++)
+    {
+      g_autoptr(GArray) forms = dm_language_aliases_new ();
+      g_autoptr(GPtrArray) nouns = g_ptr_array_new_with_free_func (g_free);
+
+      if (!dm_language_aliases_load (dm_language_alias_resources[r], forms, nouns, error))
+        return FALSE;
+      for (guint i = 0; i < forms->len; i++)
+        {
+          DmLanguageAlias *form = &g_array_index (forms, DmLanguageAlias, i);
+          int actor = dm_gazetteer_lookup_code (self, form->code);
+          DmAlias alias = { NULL, };
+
+          if (actor < 0)
+            continue;
+          alias.text = g_steal_pointer (&form->text);
+          alias.actor = (guint) actor;
+          alias.group = form->group;
+          alias.case_rule = form->case_rule;
+          alias.gram_cases = form->gram_cases;
+          g_array_append_val (self->aliases, alias);
+        }
+      for (guint n = 0; n < nouns->len; n++)
+        if (!g_strv_contains ((const char * const *) dm_gazetteer_get_state_nouns (self),
+                              g_ptr_array_index (nouns, n)))
+          g_ptr_array_add (self->state_nouns, g_strdup (g_ptr_array_index (nouns, n)));
+    }
+  return TRUE;
+}
+
 DmGazetteer *
 dm_gazetteer_new_default (GError **error)
 {
   g_autoptr(GBytes) bytes = lookup_actors_resource (error);
+  g_autoptr(DmGazetteer) self = NULL;
   gsize size = 0;
   const char *data;
 
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
-  return dm_gazetteer_new_from_data (data, (gssize) size, "actors.json", error);
+  self = dm_gazetteer_new_from_data (data, (gssize) size, "actors.json", error);
+  if (self == NULL || !load_language_aliases (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 DmGazetteer *

@@ -48,6 +48,9 @@ typedef struct {
   /* The alias alone names no single actor ("Korea", "Congo"): always
    * kept with a low confidence. */
   gboolean     ambiguous_always;
+  /* The grammatical cases a form of a declined language's alias may be in
+   * (DmRuCase bits: "Пашиняном" instrumental); 0 for English aliases. */
+  guint8       gram_cases;
 } DmAlias;
 
 typedef struct {

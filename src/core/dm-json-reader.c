@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dm-json-reader.c: articles exported by scrapers and feeds as JSON.
  *
- * One object {"title", "source", "date", "url", "text"} or an array of
+ * One object {"title", "source", "date", "url", "text", "language"} or an array of
  * them; only "text" is required.  A file is taken whole or not at all: one
  * bad element fails the load with a message that says which one, because a
  * silently shorter corpus would skew every count in the analysis.
@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const fields[] = { "title", "source", "date", "url", "text" };
+static const char *const fields[] = { "title", "source", "date", "url", "text", "language" };
 
 gboolean
 dm_json_looks_like_json (const char *utf8,
@@ -167,11 +167,15 @@ read_article (JsonNode   *node,
     g_autofree char *date = values[2] != NULL ? dm_text_clean_inline (values[2], -1) : NULL;
     g_autofree char *url = values[3] != NULL ? dm_text_clean_inline (values[3], -1) : NULL;
 
-    document = dm_document_new (doc_id, title,
-                                source != NULL && *source != '\0' ? source : plain.source,
-                                date != NULL && *date != '\0' ? date : NULL,
-                                url != NULL && *url != '\0' ? url : NULL,
-                                plain.text, title_in_text);
+    g_autofree char *language = values[5] != NULL ? dm_text_clean_inline (values[5], -1) : NULL;
+
+    /* An article's own "language" overrides what its letters suggest. */
+    document = dm_document_new_with_language (doc_id, title,
+                                              source != NULL && *source != '\0' ? source : plain.source,
+                                              date != NULL && *date != '\0' ? date : NULL,
+                                              url != NULL && *url != '\0' ? url : NULL,
+                                              language != NULL && *language != '\0' ? language : NULL,
+                                              plain.text, title_in_text);
   }
 
   dm_plain_text_clear (&plain);

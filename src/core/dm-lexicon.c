@@ -16,6 +16,14 @@
 #include "dm-automaton.h"
 #include "dm-core-resources.h"
 #include "dm-lexicon.h"
+#include "dm-ru-declension.h"
+
+/* The cues of the other languages the core reads, loaded after cues.json
+ * into the same lexicon, so that one scan finds the cues of both. */
+static const char *const language_cue_resources[] = {
+  "/io/github/diplomap/Diplomap/core/ru/cues-ru.json",
+  NULL
+};
 
 struct _DmLexicon {
   GObject      parent_instance;
@@ -36,6 +44,7 @@ rule_clear (gpointer data)
 {
   DmCueRule *rule = data;
   g_free (rule->rule);
+  g_strfreev (rule->governs);
 }
 
 static void
@@ -202,11 +211,82 @@ dup_string_array (JsonObject *entry,
   }
 }
 
+/* ── Languages of articles (issue 13) ─────────────────────────────────
+ * A Russian entry's phrases: infinitives that dm_ru_conjugate() inflects,
+ * or noun phrases with their declension classes as in actors-ru.json; each
+ * form also capitalized (a sentence may start with it) and with "е" for
+ * "ё", since the automaton folds ASCII case only. */
+static gboolean
+inflect_russian (JsonObject *entry,
+                 DmCuePos    pos,
+                 GPtrArray  *forms)
+{
+  JsonArray *phrases = json_object_get_array_member (entry, "phrases");
+  g_autoptr (GArray) all = dm_ru_forms_new ();
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  gboolean inflected = json_object_get_boolean_member_with_default (entry, "inflect", TRUE);
+  gboolean participle = json_object_get_boolean_member_with_default (entry, "participle", FALSE);
+  JsonArray *extra = json_object_has_member (entry, "forms") ? json_object_get_array_member (entry, "forms") : NULL;
+
+  if (phrases == NULL || json_array_get_length (phrases) == 0)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (phrases); i++)
+    {
+      JsonNode *node = json_array_get_element (phrases, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          if (pos == DM_CUE_VERB && inflected)
+            dm_ru_conjugate (json_node_get_string (node), participle, texts);
+          else
+            g_ptr_array_add (texts, g_strdup (json_node_get_string (node)));
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *pair = json_node_get_array (node);
+          gsize n = json_array_get_length (pair);
+
+          if (n < 2 || !dm_ru_decline (json_array_get_string_element (pair, 0), json_array_get_string_element (pair, 1),
+                                       n >= 3 && g_strcmp0 (json_array_get_string_element (pair, 2), "pl") == 0, all))
+            return FALSE;
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node) && json_object_has_member (json_node_get_object (node), "forms"))
+        {
+          JsonArray *list = json_object_get_array_member (json_node_get_object (node), "forms");
+
+          for (guint k = 0; list && k < json_array_get_length (list); k++)
+            g_ptr_array_add (texts, g_strdup (json_array_get_string_element (list, k)));
+        }
+      else
+        return FALSE;
+    }
+  for (guint k = 0; extra && k < json_array_get_length (extra); k++)
+    g_ptr_array_add (texts, g_strdup (json_array_get_string_element (extra, k)));
+  for (guint k = 0; k < texts->len; k++)
+    {
+      DmRuForm form = { g_strdup (g_ptr_array_index (texts, k)), DM_RU_ALL_CASES };
+      g_array_append_val (all, form);
+    }
+  dm_ru_add_variants (all, TRUE);
+  for (guint k = 0; k < all->len; k++)
+    {
+      const char *text = g_array_index (all, DmRuForm, k).text;
+      gboolean seen = FALSE;
+
+      for (guint f = 0; f < k && !seen; f++)
+        seen = strcmp (g_array_index (all, DmRuForm, f).text, text) == 0;
+      if (!seen)
+        g_ptr_array_add (forms, g_strdup (text));
+    }
+  return TRUE;
+}
+
 static gboolean
 load_entry (DmLexicon  *self,
             JsonNode   *node,
             guint       index,
             const char *name,
+            const char *language,
             GPtrArray  *forms,
             GError    **error)
 {
@@ -222,7 +302,7 @@ load_entry (DmLexicon  *self,
   rule_id = json_object_get_string_member_with_default (entry, "rule", NULL);
   kind_id = json_object_get_string_member_with_default (entry, "kind", NULL);
   pos_id = json_object_get_string_member_with_default (entry, "pos", "verb");
-  phrases = dup_string_array (entry, "phrases");
+  phrases = language == NULL ? dup_string_array (entry, "phrases") : NULL;
   irregular = dup_string_array (entry, "irregular");
   if (!rule_id || !*rule_id)
     return fail_at (error, name, index, _("missing \"rule\""));
@@ -234,7 +314,7 @@ load_entry (DmLexicon  *self,
     rule.pos = DM_CUE_NOUN;
   else
     return fail_at (error, name, index, _("\"pos\" must be \"verb\" or \"noun\""));
-  if (!phrases || !phrases[0])
+  if (language == NULL && (!phrases || !phrases[0]))
     return fail_at (error, name, index, _("\"phrases\" must be a non-empty array of strings"));
 
   rule.rule = g_strdup (rule_id);
@@ -262,6 +342,25 @@ load_entry (DmLexicon  *self,
           return fail_at (error, name, index, _("missing or unknown \"kind\""));
         }
     }
+  rule.language = g_intern_string (language ? language : "en");
+  rule.governs = dup_string_array (entry, "governs");
+  rule.needs_talks = json_object_get_boolean_member_with_default (entry, "needs_talks", FALSE);
+  if (language != NULL)
+    {
+      guint first = forms->len;
+
+      if (!json_object_has_member (entry, "phrases") || !inflect_russian (entry, rule.pos, forms))
+        {
+          g_free (rule.rule);
+          g_strfreev (rule.governs);
+          g_ptr_array_set_size (forms, first);
+          return fail_at (error, name, index, _("\"phrases\" must be a non-empty array of strings"));
+        }
+      g_array_append_val (self->rules, rule);
+      while (self->form_rule->len < forms->len)
+        g_array_append_val (self->form_rule, rule_index);
+      return TRUE;
+    }
   g_array_append_val (self->rules, rule);
 
   for (guint i = 0; phrases[i]; i++)
@@ -282,24 +381,27 @@ load_entry (DmLexicon  *self,
   return TRUE;
 }
 
-DmLexicon *
-dm_lexicon_new_from_data (const char *data,
-                          gssize      length,
-                          const char *name,
-                          GError    **error)
+/* Appends the cues of one file to @self: English ones unless the file
+ * says its "language". */
+static gboolean
+load_cues (DmLexicon  *self,
+           const char *data,
+           gssize      length,
+           const char *name,
+           GPtrArray  *forms,
+           GError    **error)
 {
-  g_autoptr (DmLexicon) self = g_object_new (DM_TYPE_LEXICON, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) local_error = NULL;
   JsonObject *root;
   JsonArray *cues;
+  const char *language;
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
                    _("%s: malformed JSON: %s"), name, local_error->message);
-      return NULL;
+      return FALSE;
     }
   root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
          ? json_node_get_object (json_parser_get_root (parser)) : NULL;
@@ -308,12 +410,28 @@ dm_lexicon_new_from_data (const char *data,
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("%s: expected an object with a \"cues\" array"), name);
-      return NULL;
+      return FALSE;
     }
+  language = json_object_get_string_member_with_default (root, "language", NULL);
+  if (g_strcmp0 (language, "en") == 0)
+    language = NULL;
   for (guint i = 0; i < json_array_get_length (cues); i++)
-    if (!load_entry (self, json_array_get_element (cues, i), i, name, forms, error))
-      return NULL;
+    if (!load_entry (self, json_array_get_element (cues, i), i, name, language, forms, error))
+      return FALSE;
+  return TRUE;
+}
 
+DmLexicon *
+dm_lexicon_new_from_data (const char *data,
+                          gssize      length,
+                          const char *name,
+                          GError    **error)
+{
+  g_autoptr (DmLexicon) self = g_object_new (DM_TYPE_LEXICON, NULL);
+  g_autoptr (GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+
+  if (!load_cues (self, data, length, name, forms, error))
+    return NULL;
   self->forms = g_steal_pointer (&forms);
   return g_steal_pointer (&self);
 }
@@ -326,13 +444,27 @@ dm_lexicon_new_default (GError **error)
   g_autoptr (GBytes) bytes = g_resource_lookup_data (dm_core_get_resource (),
                                                      "/io/github/diplomap/Diplomap/core/cues.json",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr (DmLexicon) self = NULL;
   gsize size;
   const char *data;
 
   if (!bytes)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
-  return dm_lexicon_new_from_data (data, size, "cues.json", error);
+  self = dm_lexicon_new_from_data (data, size, "cues.json", error);
+  if (self == NULL)
+    return NULL;
+  for (guint r = 0; language_cue_resources[r]; r++)
+    {
+      g_autoptr (GBytes) more = g_resource_lookup_data (dm_core_get_resource (), language_cue_resources[r],
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      g_autofree char *base = g_path_get_basename (language_cue_resources[r]);
+
+      if (more == NULL
+          || !load_cues (self, g_bytes_get_data (more, NULL), g_bytes_get_size (more), base, self->forms, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
 }
 
 guint

@@ -36,6 +36,13 @@ typedef struct {
   gboolean   relational;
   gboolean   has_neutral_kind;
   DmLinkKind neutral_kind;
+  /* The language of the phrases ("en", "ru"; interned), and for Russian how
+   * the cue takes its patient: "acc", "с+ins", "от+gen" (NULL-terminated,
+   * NULL for English), and whether it states a mediation only beside a
+   * negotiation ("при участии"). */
+  const char *language;
+  GStrv      governs;
+  gboolean   needs_talks;
 } DmCueRule;
 
 typedef struct {

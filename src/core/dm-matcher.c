@@ -416,14 +416,33 @@ state_noun_end (DmMatcher  *self,
   for (guint words = 0; words < self->max_noun_words && pos < length; words++)
     {
       gsize w = pos;
-      while (w < length && (g_ascii_isalpha (text[w]) || text[w] == '-'))
-        w++;
+      gboolean ascii = TRUE;
+
+      /* Letters of any script: Russian state nouns follow Russian
+       * demonyms ("армянская сторона"). */
+      while (w < length && (g_ascii_isalpha (text[w]) || text[w] == '-'
+                            || ((guchar) text[w] >= 0x80 && is_word_char (char_at (text, length, w)))))
+        {
+          if ((guchar) text[w] >= 0x80)
+            {
+              ascii = FALSE;
+              w = g_utf8_next_char (text + w) - text;
+            }
+          else
+            w++;
+        }
       if (w == pos)
         break;
       if (words > 0)
         g_string_append_c (phrase, ' ');
-      for (gsize k = pos; k < w; k++)
-        g_string_append_c (phrase, g_ascii_isupper (text[k]) ? text[k] + ('a' - 'A') : text[k]);
+      if (!ascii)
+        {
+          g_autofree char *lower = g_utf8_strdown (text + pos, w - pos);
+          g_string_append (phrase, lower);
+        }
+      else
+        for (gsize k = pos; k < w; k++)
+          g_string_append_c (phrase, g_ascii_isupper (text[k]) ? text[k] + ('a' - 'A') : text[k]);
       if (g_hash_table_contains (self->state_nouns, phrase->str))
         best = w;
       else if (phrase->len > 1 && phrase->str[phrase->len - 1] == 's')

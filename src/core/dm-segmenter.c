@@ -12,6 +12,9 @@
 #include "dm-segmenter.h"
 
 #include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "dm-core-resources.h"
 
 /* How an abbreviation before a full stop affects the split. */
 typedef enum {
@@ -210,12 +213,17 @@ word_in (const char        *word,
   return FALSE;
 }
 
+static gboolean next_language_word_is_starter (const char *text, gsize i, gsize end);
+
 static gboolean
 next_word_is_starter (const char *text,
                       gsize       i,
                       gsize       end)
 {
   gsize j = i;
+
+  if ((guchar) text[i] >= 0x80 && g_unichar_isalpha (g_utf8_get_char_validated (text + i, end - i)))
+    return next_language_word_is_starter (text, i, end);
 
   /* A quotation opening after "U.S." begins a new sentence. */
   if (!g_ascii_isalpha (text[i]))
@@ -227,6 +235,98 @@ next_word_is_starter (const char *text,
   return word_in (text + i, j - i, starters, G_N_ELEMENTS (starters));
 }
 
+/* ── Languages of articles (issue 13) ─────────────────────────────────
+ * The abbreviations of the other languages the segmenter knows, from
+ * data/ru/abbreviations.json: looked up for words that start with a
+ * letter outside ASCII, so that English never pays for them and a
+ * Cyrillic word never clashes with an English one.  Built once. */
+typedef struct {
+  GHashTable *kinds;    /* word → AbbrKind + 1 */
+  GHashTable *starters; /* words that start sentences after a "г." */
+} LanguageAbbreviations;
+
+static void
+add_words (GHashTable *table,
+           JsonObject *root,
+           const char *member,
+           AbbrKind    kind)
+{
+  JsonArray *words = json_object_has_member (root, member) ? json_object_get_array_member (root, member) : NULL;
+
+  for (guint i = 0; words && i < json_array_get_length (words); i++)
+    g_hash_table_insert (table, g_strdup (json_array_get_string_element (words, i)),
+                         GUINT_TO_POINTER (kind + 1));
+}
+
+static const LanguageAbbreviations *
+get_language_abbreviations (void)
+{
+  static LanguageAbbreviations tables;
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr (GBytes) bytes = g_resource_lookup_data (dm_core_get_resource (),
+                                                         "/io/github/diplomap/Diplomap/core/ru/abbreviations.json",
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      tables.kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      tables.starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (bytes != NULL
+          && json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL)
+          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+          add_words (tables.kinds, root, "number", ABBR_NUMBER);
+          add_words (tables.kinds, root, "starter", ABBR_STARTER);
+          add_words (tables.kinds, root, "never", ABBR_NEVER);
+          add_words (tables.starters, root, "starters", ABBR_STARTER);
+        }
+      g_once_init_leave (&loaded, 1);
+    }
+  return &tables;
+}
+
+static AbbrKind
+classify_language_word (const char *word,
+                        gsize       length)
+{
+  const LanguageAbbreviations *tables = get_language_abbreviations ();
+  g_autofree char *key = g_strndup (word, length);
+  gpointer kind = g_hash_table_lookup (tables->kinds, key);
+
+  if (kind != NULL)
+    return (AbbrKind) (GPOINTER_TO_UINT (kind) - 1);
+  return ABBR_NONE;
+}
+
+/* After an initial or "г.", a Cyrillic word that starts sentences says the
+ * sentence ended; another initial ("В. В. Путин") or a name says not. */
+static gboolean
+next_language_word_is_starter (const char *text,
+                               gsize       i,
+                               gsize       end)
+{
+  const LanguageAbbreviations *tables = get_language_abbreviations ();
+  gsize j = i;
+  g_autofree char *word = NULL;
+
+  while (j < end && j - i < 48)
+    {
+      gunichar c = g_utf8_get_char_validated (text + j, end - j);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !(g_unichar_isalpha (c) || c == '-'))
+        break;
+      j = g_utf8_next_char (text + j) - text;
+    }
+  if (j < end && text[j] == '.' && g_utf8_strlen (text + i, j - i) == 1)
+    return FALSE;
+  word = g_strndup (text + i, j - i);
+  return g_hash_table_contains (tables->starters, word);
+}
+
 static AbbrKind
 classify_word (const char *word,
                gsize       length)
@@ -235,6 +335,9 @@ classify_word (const char *word,
 
   if (length == 0)
     return ABBR_NONE;
+
+  if ((guchar) word[0] >= 0x80 && !(length == 2 && g_unichar_isupper (g_utf8_get_char_validated (word, 2))))
+    return classify_language_word (word, length);
 
   /* Initials: "J. Smith", but "Plan B. The talks". */
   if (length == 1 && g_ascii_isupper (word[0]))
@@ -329,6 +432,7 @@ segment_paragraph (const char *text,
   gsize sentence = start;
   gsize i = start;
   int depth = 0; /* quotation nesting; an ellipsis inside a quote never splits */
+  int guillemets = 0; /* «» nesting: Russian prose keeps a quoted passage in its sentence */
 
   while (i < end)
     {
@@ -367,9 +471,11 @@ segment_paragraph (const char *text,
           if (i + 1 < end && c == 0xC2)
             {
               if ((guchar) text[i + 1] == 0xAB) /* « */
-                depth++;
+                depth++, guillemets++;
               else if ((guchar) text[i + 1] == 0xBB && depth > 0) /* » */
                 depth--;
+              if ((guchar) text[i + 1] == 0xBB && guillemets > 0)
+                guillemets--;
               i += 2;
               continue;
             }
@@ -421,6 +527,8 @@ segment_paragraph (const char *text,
             break;
           if (is_quote && depth > 0)
             depth--;
+          if (n == 2 && (guchar) text[j] == 0xC2 && guillemets > 0)
+            guillemets--;
           j += n;
         }
 
@@ -459,6 +567,11 @@ segment_paragraph (const char *text,
             split = TRUE;
             break;
           }
+
+      /* «Мы готовы. Переговоры продолжатся», — сказал он: one sentence,
+       * as long as the quotation closes in the paragraph. */
+      if (split && guillemets > 0 && g_strstr_len (text + j, end - j, "\xc2\xbb") != NULL)
+        split = FALSE;
 
       if (split)
         {
