@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dm-cli-export.c: `diplomap --export FILE.png|.svg|.pdf [--size WxH]
+/* dm-cli-export.c: `diplomap --export FILE.png|.svg|.pdf|.gexf|.graphml|.csv [--size WxH]
  * [--scale N] [--select CODE] [--center LAT,LON] [--zoom Z] ARTICLE…`.
  *
  * Numbers are taken as strings and parsed here rather than by GOption, so
@@ -36,7 +36,7 @@ dm_cli_export_add_entries (GOptionContext     *context,
 {
   const GOptionEntry entries[] = {
     { "export", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &options->path,
-      N_("Write the relationship view of the files to FILE (.png, .svg or .pdf) instead of opening a window"),
+      N_("Write the relationship view of the files to FILE (.png, .svg or .pdf), or their graph (.gexf, .graphml, or .csv as FILE-nodes.csv and FILE-edges.csv), instead of opening a window"),
       N_("FILE") },
     { "size", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->size,
       N_("Size of --export in pixels (default 1600x1000)"), N_("WxH") },

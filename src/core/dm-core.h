@@ -12,4 +12,5 @@
 #include "dm-extractor.h"
 #include "dm-analysis.h"
 #include "dm-analysis-writer.h"
+#include "dm-graph-writer.h"
 #include "dm-selection.h"

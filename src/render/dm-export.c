@@ -20,6 +20,7 @@
 #include <cairo-svg.h>
 
 #include "dm-export.h"
+#include "dm-graph-writer.h"
 
 G_DEFINE_QUARK (dm-export-error-quark, dm_export_error)
 
@@ -30,6 +31,9 @@ static const struct {
   { ".png", DM_EXPORT_FORMAT_PNG },
   { ".svg", DM_EXPORT_FORMAT_SVG },
   { ".pdf", DM_EXPORT_FORMAT_PDF },
+  { ".gexf", DM_EXPORT_FORMAT_GEXF },
+  { ".graphml", DM_EXPORT_FORMAT_GRAPHML },
+  { ".csv", DM_EXPORT_FORMAT_CSV },
 };
 
 gboolean
@@ -50,9 +54,17 @@ dm_export_format_from_path (const char     *path,
       }
 
   g_set_error (error, DM_EXPORT_ERROR, DM_EXPORT_ERROR_FORMAT,
-               _("%s: unknown image format: the name must end in .png, .svg or .pdf"), display);
+               _("%s: unknown export format: the name must end in .png, .svg, .pdf, .gexf, .graphml or .csv"),
+               display);
 
   return FALSE;
+}
+
+gboolean
+dm_export_format_is_graph (DmExportFormat format)
+{
+  return format == DM_EXPORT_FORMAT_GEXF || format == DM_EXPORT_FORMAT_GRAPHML ||
+         format == DM_EXPORT_FORMAT_CSV;
 }
 
 gboolean
@@ -329,6 +341,17 @@ dm_export_write_full (const char                  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (DM_IS_ANALYSIS (analysis), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (dm_export_format_is_graph (format))
+    {
+      static const DmGraphFormat graph_formats[] = {
+        [DM_EXPORT_FORMAT_GEXF] = DM_GRAPH_FORMAT_GEXF,
+        [DM_EXPORT_FORMAT_GRAPHML] = DM_GRAPH_FORMAT_GRAPHML,
+        [DM_EXPORT_FORMAT_CSV] = DM_GRAPH_FORMAT_CSV,
+      };
+
+      return dm_graph_write (path, graph_formats[format], analysis, error);
+    }
 
   if (!dm_export_check_size (width, height, scale, error))
     return FALSE;
