@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dm-export-dialog.c: the Export Image dialog and the job it produces.
+/* dm-export-dialog.c: the Export dialog and the job it produces: the map
+ * as an image, or the analysis as a graph (GEXF, GraphML, CSV) for other
+ * tools.
  *
  * The job copies the viewport, the selection and the view options, and
  * holds a reference on the immutable analysis, so dm_export_write_full()
@@ -26,6 +28,7 @@ struct _DmExportDialog
 {
   AdwWindow      parent_instance;
 
+  AdwPreferencesGroup *options_group;
   AdwComboRow   *format_row;
   AdwComboRow   *size_row;
   AdwActionRow  *width_row;
@@ -50,7 +53,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const extensions[] = { "png", "svg", "pdf" };
+/* by DmExportFormat, the order of the format row's items */
+static const char * const extensions[] = { "png", "svg", "pdf", "gexf", "graphml", "csv" };
 
 void
 dm_export_adapt_viewport (const DmViewport *screen,
@@ -81,7 +85,8 @@ dm_export_job_run (const DmExportJob *job,
   g_return_val_if_fail (job != NULL, FALSE);
   g_return_val_if_fail (DM_IS_ANALYSIS (analysis), FALSE);
 
-  if (!dm_export_check_size (job->width, job->height, job->scale, error))
+  if (!dm_export_format_is_graph (job->format) &&
+      !dm_export_check_size (job->width, job->height, job->scale, error))
     return FALSE;
 
   return dm_export_write_full (path, job->format, job->width, job->height, job->scale,
@@ -138,7 +143,7 @@ dm_export_job_run_async (const DmExportJob   *job,
   if (data->path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Images can only be exported to local files"));
+                               _("Diplomap can only export to local files"));
       return;
     }
 
@@ -159,7 +164,9 @@ get_format (DmExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->format_row);
 
-  return selected <= DM_EXPORT_FORMAT_PDF ? (DmExportFormat) selected : DM_EXPORT_FORMAT_PNG;
+  G_STATIC_ASSERT (G_N_ELEMENTS (extensions) == DM_EXPORT_FORMAT_CSV + 1);
+
+  return selected <= DM_EXPORT_FORMAT_CSV ? (DmExportFormat) selected : DM_EXPORT_FORMAT_PNG;
 }
 
 static void
@@ -208,7 +215,25 @@ dm_export_dialog_get_job (DmExportDialog *self,
 static void
 on_format_changed_cb (DmExportDialog *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), get_format (self) == DM_EXPORT_FORMAT_PNG);
+  DmExportFormat format = get_format (self);
+  gboolean graph = dm_export_format_is_graph (format);
+
+  /* A graph has no size: the rows stay, greyed, so the dialog keeps its
+   * height and the user sees why they do not apply. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->size_row), !graph);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->width_row), !graph);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->height_row), !graph);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == DM_EXPORT_FORMAT_PNG);
+
+  if (format == DM_EXPORT_FORMAT_CSV)
+    adw_preferences_group_set_description (self->options_group,
+                                           _("Every actor and link of the analysis, with the sentences that support each link, for Gephi, Cytoscape or a spreadsheet: two files, NAME-nodes.csv and NAME-edges.csv."));
+  else if (graph)
+    adw_preferences_group_set_description (self->options_group,
+                                           _("Every actor and link of the analysis, with the sentences that support each link, for Gephi, Cytoscape, yEd or networkx."));
+  else
+    adw_preferences_group_set_description (self->options_group,
+                                           _("The map as it is now, with the selection. A bigger size shows the same area in more detail."));
 }
 
 static void
@@ -290,10 +315,13 @@ choose_file_action (GtkWidget  *widget,
   DmExportDialog *self = DM_EXPORT_DIALOG (widget);
   g_autofree char *name = g_strdup_printf ("%s.%s", self->basename, extensions[get_format (self)]);
   g_autoptr(GFile) folder = NULL;
-  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+  /* pictures to Pictures, data for other programs to Documents */
+  const char *special = g_get_user_special_dir (dm_export_format_is_graph (get_format (self))
+                                                ? G_USER_DIRECTORY_DOCUMENTS
+                                                : G_USER_DIRECTORY_PICTURES);
 
-  if (pictures != NULL)
-    folder = g_file_new_for_path (pictures);
+  if (special != NULL)
+    folder = g_file_new_for_path (special);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 
@@ -301,7 +329,7 @@ choose_file_action (GtkWidget  *widget,
   {
     g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
-    gtk_file_dialog_set_title (dialog, _("Export Image"));
+    gtk_file_dialog_set_title (dialog, _("Export"));
     gtk_file_dialog_set_accept_label (dialog, _("_Export"));
     gtk_file_dialog_set_initial_name (dialog, name);
     if (folder != NULL)
@@ -309,7 +337,7 @@ choose_file_action (GtkWidget  *widget,
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_cb, g_object_ref (self));
   }
 #else
-  self->chooser = gtk_file_chooser_native_new (_("Export Image"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -368,6 +396,7 @@ dm_export_dialog_class_init (DmExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/diplomap/Diplomap/dm-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmExportDialog, options_group);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, DmExportDialog, width_row);

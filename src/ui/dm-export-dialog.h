@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dm-export-dialog.h: Export Image: format, size and scale, then the file
+/* dm-export-dialog.h: Export: format, size and scale, then the file
  * chooser; and the export job it describes, run off the main thread. */
 #pragma once
 

@@ -868,9 +868,11 @@ on_export_done_cb (GObject      *object,
     }
   else
     {
+      const char *csv_title = g_object_get_data (G_OBJECT (task), "title");
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *display = g_filename_display_name (basename);
-      g_autofree char *title = g_strdup_printf (_("Exported to %s"), display);
+      g_autofree char *title = csv_title != NULL ? g_strdup (csv_title)
+                                                 : g_strdup_printf (_("Exported to %s"), display);
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *uri = g_file_get_uri (file);
       AdwToast *toast = adw_toast_new (escaped);
@@ -900,7 +902,34 @@ on_export_cb (DmWindow       *self,
 
   /* A task only to keep the window and the file for the callback. */
   task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  if (job.format == DM_EXPORT_FORMAT_CSV)
+    {
+      /* two files, so the toast names both and opens their folder */
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *nodes = NULL;
+      g_autofree char *edges = NULL;
+      g_autofree char *nodes_name = NULL;
+      g_autofree char *edges_name = NULL;
+
+      if (path != NULL)
+        {
+          dm_graph_csv_paths (path, &nodes, &edges);
+          nodes_name = g_filename_display_basename (nodes);
+          edges_name = g_filename_display_basename (edges);
+          /* Translators: the two files of a CSV export, "graph-nodes.csv"
+           * and "graph-edges.csv" */
+          g_object_set_data_full (G_OBJECT (task), "title",
+                                  g_strdup_printf (_("Exported to %s and %s"), nodes_name, edges_name),
+                                  g_free);
+        }
+      {
+        GFile *folder = g_file_get_parent (file);
+
+        g_task_set_task_data (task, folder != NULL ? folder : g_object_ref (file), g_object_unref);
+      }
+    }
+  else
+    g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   set_loading (self, TRUE);
   dm_export_job_run_async (&job, self->analysis, file, NULL, on_export_done_cb, task);
 }
