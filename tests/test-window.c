@@ -629,6 +629,50 @@ test_dialogs (void)
   g_assert_cmpint (job.height, ==, 1080);
   g_assert_cmpfloat (job.scale, ==, 1.0);
   g_assert_cmpfloat (job.viewport.center_lat, ==, screen.center_lat);
+
+  /* The graph formats follow the images, in DmExportFormat's order; they
+   * have no size nor scale, and the job writes the analysis's graph. */
+  {
+    AdwComboRow *format_row = ADW_COMBO_ROW (gtk_widget_get_template_child (dialog, DM_TYPE_EXPORT_DIALOG,
+                                                                            "format_row"));
+    GtkWidget *size_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, DM_TYPE_EXPORT_DIALOG, "size_row"));
+    GtkWidget *scale_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, DM_TYPE_EXPORT_DIALOG, "scale_row"));
+    const DmExportFormat graphs[] = { DM_EXPORT_FORMAT_GEXF, DM_EXPORT_FORMAT_GRAPHML, DM_EXPORT_FORMAT_CSV };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("diplomap-dialog-XXXXXX", &error);
+    g_autofree char *path = NULL;
+    g_autofree char *nodes = NULL;
+    g_autofree char *edges = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (format_row)), ==, 6);
+    g_assert_true (gtk_widget_get_sensitive (size_row));
+    for (guint i = 0; i < G_N_ELEMENTS (graphs); i++)
+      {
+        adw_combo_row_set_selected (format_row, graphs[i]);
+        dm_export_dialog_get_job (DM_EXPORT_DIALOG (dialog), &job);
+        g_assert_cmpint (job.format, ==, graphs[i]);
+        g_assert_false (gtk_widget_get_sensitive (size_row));
+        g_assert_false (gtk_widget_get_sensitive (scale_row));
+      }
+
+    /* CSV is selected: the job writes the pair */
+    path = g_build_filename (dir, "sample.csv", NULL);
+    dm_graph_csv_paths (path, &nodes, &edges);
+    g_assert_true (dm_export_job_run (&job, dm_window_get_analysis (window), path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (nodes, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (edges, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_unlink (nodes);
+    g_unlink (edges);
+    g_rmdir (dir);
+
+    adw_combo_row_set_selected (format_row, DM_EXPORT_FORMAT_PNG);
+    g_assert_true (gtk_widget_get_sensitive (size_row));
+    g_assert_true (gtk_widget_get_sensitive (scale_row));
+  }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   dm_test_settle (50);
 }
