@@ -183,7 +183,10 @@ parse_options (int           argc,
 }
 
 /* Loads every file, reporting every failure rather than the first only, so
- * that one run shows all that must be fixed. */
+ * that one run shows all that must be fixed.  A file named on the command
+ * line that cannot be read fails the run; one found in a folder is only
+ * reported, since a corpus of ten thousand files should not be refused for
+ * one bad file. */
 static gboolean
 load_all (GStrv      files,
           GPtrArray *documents)
@@ -193,7 +196,11 @@ load_all (GStrv      files,
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) loaded = dm_load_documents_from_path (files[i], &error);
+      g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+      g_autoptr(GPtrArray) loaded = dm_load_documents_from_path_full (files[i], skipped, NULL, &error);
+
+      for (guint j = 0; j < skipped->len; j++)
+        print_error_line (((GError *) g_ptr_array_index (skipped, j))->message);
 
       if (loaded == NULL)
         {
