@@ -12,4 +12,6 @@
 #include "dm-extractor.h"
 #include "dm-analysis.h"
 #include "dm-analysis-writer.h"
+#include "dm-date.h"
+#include "dm-filter.h"
 #include "dm-selection.h"
