@@ -172,8 +172,8 @@ typedef struct {
 static const UsageCase usage_cases[] = {
   { "missing-file", { "--analyze", "@missing.txt" }, 1,
     { "^diplomap: .*missing\\.txt" } },
-  { "directory", { "--analyze", "@folder" }, 1,
-    { "^diplomap: .*folder" } },
+  { "folder-without-articles", { "--analyze", "@no-articles" }, 1,
+    { "^diplomap: .*no-articles: no article file in the folder$" } },
   { "empty-file", { "--analyze", "@empty.txt" }, 1,
     { "^diplomap: .*empty\\.txt" } },
   { "binary-file", { "--analyze", "@image.png" }, 1,
@@ -940,6 +940,7 @@ main (int argc, char *argv[])
                   "  \"actors\": [ { \"code\": \"XYZ\" \"name\": \"X\" } ]\n"
                   "}\n", -1);
   write_tmp_file ("folder/placeholder.txt", "Armenia\n", -1);
+  write_tmp_file ("no-articles/notes.md", "Armenia\n", -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
     {

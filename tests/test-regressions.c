@@ -191,6 +191,10 @@ static const Generated generated[] = {
   /* Role finding is quadratic in a sentence's length: a run-on "sentence"
    * of 1.4 MB is read in windows (quadratic, it took minutes). */
   { "analyze-text-run-on-sentence", "", "Armenia urged Azerbaijan and ", 50000, "Russia.\n" },
+  /* ... in Russian, read by its own role finder */
+  { "analyze-text-run-on-sentence-ru", "", "\xd0\x90\xd1\x80\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f "
+    "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb7\xd0\xb2\xd0\xb0\xd0\xbb\xd0\xb0 "
+    "\xd0\x91\xd0\xb0\xd0\xba\xd1\x83 \xd0\xb8 ", 8000, "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd1\x83.\n" },
   /* ... and one without a space to cut at */
   { "analyze-text-compound-run", "Armenia urged ", "US-", 100000, "EU.\n" },
   /* The walk down a list of coordinated demonyms recursed once a word. */

@@ -4,6 +4,8 @@
  *   bench-core [--part-kb N] CORPUS   load, segment, match, extract, analysis
  *   bench-core --dump-aliases         every alias of the built-in gazetteer,
  *                                     one a line (for grep -F -f)
+ *   bench-core --gazetteer-only [--reference-actors FILE]
+ *                                     the gazetteer's load time alone
  *
  * In one process: the corpus is cut at article boundaries (blank lines)
  * into parts of at most --part-kb, or one article when an article is
@@ -19,6 +21,10 @@
  * separate stages run.  Prints one "STAGE SECONDS MB/S WALL" line per
  * stage (MB = 10^6 bytes) and "#" comments; bench/core/run.sh turns that
  * into a table against grep.
+ *
+ * First of all, before anything builds a matcher, the gazetteer's load is
+ * timed (see time_gazetteer): "gazetteer WHAT MS" lines, medians of
+ * --gazetteer-runs runs, each in a fresh process.
  */
 #include "config.h"
 
@@ -29,7 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <json-glib/json-glib.h>
 
 #include "dm-core.h"
 
@@ -106,6 +116,152 @@ dump_aliases (void)
   return 0;
 }
 
+/* The gazetteer's load, against two references timed the same way: json-glib
+ * parsing the same bytes (the floor of any loader of this file), and a
+ * smaller gazetteer (--reference-actors, e.g. the 15-actor one of before
+ * the world gazetteer).  Each run is a fresh process (fork), because
+ * matchers of the same aliases share their automaton: in one process only
+ * the first dm_matcher_new () would build it, as only the app's first
+ * analysis does.  The parent loads both files once first, so that no run
+ * pays for registering types or the resource, or for the page cache. */
+enum
+{
+  GAZ_JSON,
+  GAZ_LOAD,
+  GAZ_MATCHER,
+  N_GAZ
+};
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void
+time_gazetteer_once (GBytes *reference,
+                     double  *ms)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (DmGazetteer) gazetteer = NULL;
+  DmMatcher *matcher;
+  const char *data;
+  gsize size;
+  double t;
+
+  bytes = reference ? g_bytes_ref (reference)
+                    : g_resources_lookup_data ("/io/github/diplomap/Diplomap/core/actors.json", 0,
+                                               &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+
+  t = cpu_ms ();
+  if (!json_parser_load_from_data (parser, data, size, &error))
+    g_error ("bench-core: %s", error->message);
+  ms[GAZ_JSON] = cpu_ms () - t;
+
+  t = cpu_ms ();
+  gazetteer = reference ? dm_gazetteer_new_from_data (data, size, "reference", &error)
+                        : dm_gazetteer_new_default (&error);
+  ms[GAZ_LOAD] = cpu_ms () - t;
+  g_assert_no_error (error);
+
+  t = cpu_ms ();
+  matcher = dm_matcher_new (gazetteer);
+  ms[GAZ_MATCHER] = cpu_ms () - t;
+  dm_matcher_free (matcher);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+time_gazetteer (const char *reference_path,
+                int         runs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) reference = NULL;
+  g_autoptr (DmGazetteer) gazetteer = dm_gazetteer_new_default (&error);
+  g_autoptr (DmGazetteer) small = NULL;
+  GArray *samples[2][N_GAZ] = { { NULL } };
+  static const char *const names[N_GAZ] = { "json", "load", "matcher" };
+  guint n_sides = 1;
+
+  g_assert_no_error (error);
+  if (reference_path)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (reference_path, &contents, &length, &error))
+        g_error ("bench-core: %s", error->message);
+      reference = g_bytes_new_take (g_steal_pointer (&contents), length);
+      small = dm_gazetteer_new_from_data (g_bytes_get_data (reference, NULL), length,
+                                          reference_path, &error);
+      if (!small)
+        g_error ("bench-core: %s", error->message);
+      n_sides = 2;
+    }
+  printf ("# gazetteer: %u actors, %u aliases", dm_gazetteer_get_n_actors (gazetteer),
+          dm_gazetteer_get_n_aliases (gazetteer));
+  if (small)
+    printf ("; reference %s: %u actors, %u aliases", reference_path,
+            dm_gazetteer_get_n_actors (small), dm_gazetteer_get_n_aliases (small));
+  printf ("; CPU ms, median of %d runs, each in a fresh process\n", runs);
+  fflush (stdout);
+
+  for (guint side = 0; side < n_sides; side++)
+    for (guint k = 0; k < N_GAZ; k++)
+      samples[side][k] = g_array_new (FALSE, FALSE, sizeof (double));
+  /* The two sides alternate, so that a busy spell slows both alike. */
+  for (int r = 0; r < runs; r++)
+    for (guint side = 0; side < n_sides; side++)
+      {
+        double ms[N_GAZ];
+        int fds[2];
+        int status;
+        pid_t pid;
+
+        if (pipe (fds) != 0 || (pid = fork ()) < 0)
+          g_error ("bench-core: %s", g_strerror (errno));
+        if (pid == 0)
+          {
+            close (fds[0]);
+            time_gazetteer_once (side ? reference : NULL, ms);
+            _exit (write (fds[1], ms, sizeof ms) == sizeof ms ? 0 : 1);
+          }
+        close (fds[1]);
+        if (read (fds[0], ms, sizeof ms) != sizeof ms || waitpid (pid, &status, 0) != pid
+            || status != 0)
+          g_error ("bench-core: a gazetteer run failed");
+        close (fds[0]);
+        for (guint k = 0; k < N_GAZ; k++)
+          g_array_append_val (samples[side][k], ms[k]);
+      }
+  for (guint side = 0; side < n_sides; side++)
+    for (guint k = 0; k < N_GAZ; k++)
+      {
+        GArray *a = samples[side][k];
+
+        g_array_sort (a, compare_doubles);
+        printf ("gazetteer %s%s %.3f %.3f %.3f\n", side ? "ref_" : "", names[k],
+                g_array_index (a, double, a->len / 2), g_array_index (a, double, 0),
+                g_array_index (a, double, a->len - 1));
+        g_array_unref (a);
+      }
+  fflush (stdout);
+}
+
 /* Cuts @path into files of at most @part_size bytes in @folder, at blank
  * lines, at least one article each; returns their paths.  Streamed, so
  * that the corpus itself never counts in the peak RSS. */
@@ -179,13 +335,17 @@ main (int argc, char **argv)
   g_autoptr (DmAnalysis) analysis = NULL;
   g_autoptr (DmMatcher) matcher = NULL;
   g_autofree char *folder = NULL;
-  gboolean dump = FALSE;
-  int part_kb = 1024;
+  gboolean dump = FALSE, gazetteer_only = FALSE;
+  g_autofree char *reference_actors = NULL;
+  int part_kb = 1024, gazetteer_runs = 21;
   gsize total = 0, text_bytes = 0, rss_before, rss_peak, n_sentences = 0, n_matches = 0, raw_hits = 0;
   Stamp t, t_load, t_analysis, t_segment, t_match, t_matcher_new, t_raw, t_extract, t_whole;
   GOptionEntry entries[] = {
     { "dump-aliases", 0, 0, G_OPTION_ARG_NONE, &dump, "Print every alias of the built-in gazetteer", NULL },
     { "part-kb", 0, 0, G_OPTION_ARG_INT, &part_kb, "Largest part (document) the corpus is cut into, in KiB (default 1024; 4 is about one article)", "N" },
+    { "gazetteer-runs", 0, 0, G_OPTION_ARG_INT, &gazetteer_runs, "Runs of the gazetteer's load (default 21; 0: none)", "N" },
+    { "reference-actors", 0, 0, G_OPTION_ARG_FILENAME, &reference_actors, "A gazetteer file whose load is timed beside the built-in one's", "FILE" },
+    { "gazetteer-only", 0, 0, G_OPTION_ARG_NONE, &gazetteer_only, "Time the gazetteer's load, nothing else", NULL },
     { NULL }
   };
 
@@ -198,9 +358,14 @@ main (int argc, char **argv)
     }
   if (dump)
     return dump_aliases ();
+  if (gazetteer_runs > 0 || gazetteer_only)
+    time_gazetteer (reference_actors, MAX (gazetteer_runs, 1));
+  if (gazetteer_only)
+    return 0;
   if (argc != 2 || part_kb < 1 || (gsize) part_kb * 1024 > DM_MAX_INPUT_SIZE)
     {
-      g_printerr ("usage: bench-core [--part-kb N] CORPUS | bench-core --dump-aliases\n");
+      g_printerr ("usage: bench-core [--part-kb N] [--gazetteer-runs N] [--reference-actors FILE] CORPUS\n"
+                  "       bench-core --gazetteer-only [--reference-actors FILE] | bench-core --dump-aliases\n");
       return 2;
     }
 

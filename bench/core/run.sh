@@ -11,7 +11,10 @@
 # grep is taken within its round (a busy spell slows both alike) and the
 # median round is reported, with the spread.  Checks the targets: whole
 # analysis >= 0.25x grep, matching >= 0.5x grep, peak memory <= 3x the
-# input.  Exits 1 when a target is missed.
+# input.  Exits 1 when a target is missed.  bench-core also times the
+# gazetteer's load against json-glib's parse of the same file and against
+# the 15-actor gazetteer of before the world one (commit c336701, from git;
+# REFERENCE_ACTORS=FILE for another).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -40,6 +43,12 @@ meson compile -C "$build_dir" bench/core/bench-core > /dev/null
 work=$(mktemp -d "${TMPDIR:-/tmp}/diplomap-bench-run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 "$bench" --dump-aliases > "$work/aliases"
+reference=()
+if [ -n "${REFERENCE_ACTORS:-}" ]; then
+  reference=(--reference-actors "$REFERENCE_ACTORS")
+elif git show c336701:data/actors.json > "$work/actors-15.json" 2> /dev/null; then
+  reference=(--reference-actors "$work/actors-15.json")
+fi
 pin=()
 command -v taskset > /dev/null && pin=(taskset -c 0)
 
@@ -51,7 +60,7 @@ TIMEFORMAT='%U %S %R'
 for round in $(seq "$rounds"); do
   { time LC_ALL=C.UTF-8 "${pin[@]}" grep -F -o -f "$work/aliases" "$corpus" > "$work/grep.out" || true; } 2>&1 \
     | awk '{ printf "grep %.3f %.3f\n", $1 + $2, $3 }' > "$work/round-$round"
-  "${pin[@]}" "$bench" ${args[@]+"${args[@]}"} "$corpus" >> "$work/round-$round"
+  "${pin[@]}" "$bench" ${reference[@]+"${reference[@]}"} ${args[@]+"${args[@]}"} "$corpus" >> "$work/round-$round"
 done
 grep '^# ' "$work/round-1" | grep -v '^# stage'
 echo "# grep -F -o: $(wc -l < "$work/grep.out") matches"

@@ -51,6 +51,10 @@ typedef struct {
   char       *format_name;  /* as given, NULL when not */
   DmCliFormat format;
   char       *actors;       /* --actors FILE */
+  char       *since;        /* --since DATE, as given */
+  char       *until;        /* --until DATE */
+  char       *kinds;        /* --kinds LIST */
+  DmFilter    filter;       /* from the three above */
   GStrv       files;        /* the remaining arguments; "-" is stdin */
   DmCliExportOptions export;
 } DmCliOptions;
@@ -60,6 +64,9 @@ dm_cli_options_clear (DmCliOptions *options)
 {
   g_clear_pointer (&options->format_name, g_free);
   g_clear_pointer (&options->actors, g_free);
+  g_clear_pointer (&options->since, g_free);
+  g_clear_pointer (&options->until, g_free);
+  g_clear_pointer (&options->kinds, g_free);
   g_clear_pointer (&options->files, g_strfreev);
   dm_cli_export_options_clear (&options->export);
 }
@@ -124,6 +131,14 @@ parse_options (int           argc,
       N_("Format of --analyze: text (the default), json or csv"), N_("FORMAT") },
     { "actors", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &options->actors,
       N_("Add or override actors with those of FILE"), N_("FILE") },
+    { "since", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->since,
+      N_("Keep only articles dated DATE or later (YYYY-MM-DD, YYYY-MM or YYYY); "
+         "articles of unknown date are left out"), N_("DATE") },
+    { "until", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->until,
+      N_("Keep only articles dated DATE or earlier; articles of unknown date are left out"),
+      N_("DATE") },
+    { "kinds", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->kinds,
+      N_("Keep only the links of these kinds, comma-separated (appeal,fight)"), N_("LIST") },
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &options->files,
@@ -144,10 +159,27 @@ parse_options (int           argc,
   dm_cli_export_add_entries (context, &options->export);
   g_option_context_set_summary (context,
                                 _("Read news articles and show who does what to whom.\n"
-                                  "A FILE may be plain text, HTML or JSON; “-” reads standard input."));
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 on success, 1 when an input cannot be read "
-                                      "or analysed, 2 on a usage error."));
+                                  "A FILE may be plain text, HTML, JSON, JSON Lines, an RSS or Atom "
+                                  "feed, or a folder, read with every article file inside; "
+                                  "“-” reads standard input."));
+  {
+    g_autofree char *kinds = NULL;
+    g_autofree char *description = NULL;
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint k = 0; k < DM_N_LINK_KINDS; k++)
+      g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", dm_link_kind_to_string (k));
+    kinds = g_string_free (g_steal_pointer (&names), FALSE);
+    description = g_strdup_printf (_("Link kinds: %s.\n"
+                                     "--since and --until keep the articles of those days, and the "
+                                     "links stated in them; an article whose date is unknown is "
+                                     "left out of any date range.\n"
+                                     "A file in a folder that cannot be read is named on standard "
+                                     "error and skipped.\n"
+                                     "Exit status: 0 on success, 1 when an input cannot be read "
+                                     "or analysed, 2 on a usage error."), kinds);
+    g_option_context_set_description (context, description);
+  }
 
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (error->message);
@@ -179,11 +211,44 @@ parse_options (int           argc,
   if (options->analyze && dm_cli_export_requested (&options->export))
     return usage_error (_("--analyze and --export cannot be used together"));
 
+  if ((options->since != NULL || options->until != NULL || options->kinds != NULL)
+      && !options->analyze && !dm_cli_export_requested (&options->export))
+    return usage_error (_("--since, --until and --kinds only apply to --analyze and --export"));
+
+  {
+    static const char *const names[] = { "--since", "--until", "--kinds" };
+    const char *values[] = { options->since, options->until, options->kinds };
+
+    for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+      {
+        gboolean ok = TRUE;
+
+        if (values[k] == NULL)
+          continue;
+        if (k == 0)
+          ok = dm_filter_set_since (&options->filter, values[k], &error);
+        else if (k == 1)
+          ok = dm_filter_set_until (&options->filter, values[k], &error);
+        else
+          ok = dm_filter_set_kinds (&options->filter, values[k], &error);
+        if (!ok)
+          {
+            g_autofree char *message = g_strdup_printf ("%s: %s", names[k], error->message);
+            return usage_error (message);
+          }
+      }
+    if (!dm_filter_check (&options->filter, &error))
+      return usage_error (error->message);
+  }
+
   return DM_EXIT_OK;
 }
 
 /* Loads every file, reporting every failure rather than the first only, so
- * that one run shows all that must be fixed. */
+ * that one run shows all that must be fixed.  A file named on the command
+ * line that cannot be read fails the run; one found in a folder is only
+ * reported, since a corpus of ten thousand files should not be refused for
+ * one bad file. */
 static gboolean
 load_all (GStrv      files,
           GPtrArray *documents)
@@ -193,7 +258,11 @@ load_all (GStrv      files,
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) loaded = dm_load_documents_from_path (files[i], &error);
+      g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+      g_autoptr(GPtrArray) loaded = dm_load_documents_from_path_full (files[i], skipped, NULL, &error);
+
+      for (guint j = 0; j < skipped->len; j++)
+        print_error_line (((GError *) g_ptr_array_index (skipped, j))->message);
 
       if (loaded == NULL)
         {
@@ -291,7 +360,10 @@ build_analysis (DmCliOptions  *options,
       return DM_EXIT_INPUT;
     }
 
-  *out = analysis;
+  /* Filtered after the analysis rather than before: the ids stay those of
+   * the whole set, and a link's evidence is the same sentences. */
+  *out = dm_filter_apply (&options->filter, analysis);
+  g_object_unref (analysis);
   return DM_EXIT_OK;
 }
 

@@ -384,6 +384,13 @@ build_links (DmAnalysis  *self,
       json_builder_add_boolean_value (builder, link->directed);
       add_int (builder, "weight", link->weight);
       add_confidence (builder, link->confidence);
+      {
+        const char *first, *last;
+
+        dm_analysis_get_link_dates (self, link, &first, &last);
+        add_string_or_null (builder, "first_date", first);
+        add_string_or_null (builder, "last_date", last);
+      }
 
       json_builder_set_member_name (builder, "evidence");
       json_builder_begin_array (builder);
@@ -759,17 +766,26 @@ append_text_links (DmAnalysis *self,
   for (guint i = 0; i < n_links; i++)
     {
       const DmLink *link = dm_analysis_get_link (self, i);
+      const char *first, *last;
 
       if (i > 0)
         g_string_append_c (out, '\n');
 
-      g_string_append_printf (out, "  %s %s %s  %s · %s  ×%u\n",
+      g_string_append_printf (out, "  %s %s %s  %s · %s  ×%u",
                               actor_code (self, link->source),
                               link->directed ? "→" : "—",
                               actor_code (self, link->target),
                               dm_link_kind_get_label (link->kind),
                               dm_quad_get_label (dm_link_kind_get_quad (link->kind)),
                               link->weight);
+      /* The days it is stated on: a story followed over months shows
+       * how long a link has held. */
+      dm_analysis_get_link_dates (self, link, &first, &last);
+      if (first != NULL && strcmp (first, last) == 0)
+        g_string_append_printf (out, "  %s", first);
+      else if (first != NULL)
+        g_string_append_printf (out, "  %s – %s", first, last);
+      g_string_append_c (out, '\n');
 
       for (guint j = 0; j < link->weight; j++)
         append_text_evidence (self, out, &link->evidence[j]);

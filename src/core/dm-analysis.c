@@ -629,6 +629,123 @@ dm_analysis_get_link (DmAnalysis *self, guint index)
   return &g_array_index (self->links, DmLink, index);
 }
 
+void
+dm_analysis_get_link_dates (DmAnalysis   *self,
+                            const DmLink *link,
+                            const char  **first,
+                            const char  **last)
+{
+  const char *min = NULL, *max = NULL;
+
+  g_return_if_fail (DM_IS_ANALYSIS (self));
+  g_return_if_fail (link != NULL);
+
+  /* Evidence comes by document: a run of one document is looked up once. */
+  for (guint i = 0, previous = G_MAXUINT; i < link->weight; i++)
+    {
+      const char *date;
+
+      if (link->evidence[i].doc == previous)
+        continue;
+      previous = link->evidence[i].doc;
+      date = dm_document_get_date (g_ptr_array_index (self->documents, previous));
+      if (date == NULL)
+        continue;
+      if (min == NULL || strcmp (date, min) < 0)
+        min = date;
+      if (max == NULL || strcmp (date, max) > 0)
+        max = date;
+    }
+
+  if (first != NULL)
+    *first = min;
+  if (last != NULL)
+    *last = max;
+}
+
+DmAnalysis *
+dm_analysis_new_subset (DmAnalysis     *self,
+                        const gboolean *keep_document,
+                        guint           kinds)
+{
+  g_autoptr(DmAnalysis) subset = NULL;
+  g_autofree guint *renumber = NULL;
+  g_autoptr(GArray) first_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (DM_IS_ANALYSIS (self), NULL);
+
+  subset = g_object_new (DM_TYPE_ANALYSIS, NULL);
+  subset->gazetteer = g_object_ref (self->gazetteer);
+  subset->lexicon = g_object_ref (self->lexicon);
+  subset->documents = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The documents' texts and sentences are shared, never copied: they do
+   * not change. */
+  renumber = g_new (guint, MAX (self->documents->len, 1));
+  for (guint doc = 0; doc < self->documents->len; doc++)
+    {
+      const DocumentParts *parts = &g_array_index (self->parts, DocumentParts, doc);
+      DocumentParts shared;
+
+      renumber[doc] = G_MAXUINT;
+      if (keep_document != NULL && !keep_document[doc])
+        continue;
+      renumber[doc] = subset->documents->len;
+      g_ptr_array_add (subset->documents, g_object_ref (g_ptr_array_index (self->documents, doc)));
+      shared.paragraphs = g_array_ref (parts->paragraphs);
+      shared.sentences = g_array_ref (parts->sentences);
+      g_array_append_val (subset->parts, shared);
+    }
+
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      DmMention mention = g_array_index (self->mentions, DmMention, i);
+
+      if (renumber[mention.doc] == G_MAXUINT)
+        continue;
+      mention.doc = renumber[mention.doc];
+      g_array_append_val (subset->mentions, mention);
+    }
+
+  for (guint l = 0; l < self->links->len; l++)
+    {
+      const DmLink *link = &g_array_index (self->links, DmLink, l);
+      DmLink kept = *link;
+      guint first = subset->evidence->len;
+
+      if (kinds != 0 && !(kinds & (1u << link->kind)))
+        continue;
+
+      kept.weight = 0;
+      kept.confidence = 0;
+      kept.evidence = NULL;
+      for (guint e = 0; e < link->weight; e++)
+        {
+          DmEvidence evidence = link->evidence[e];
+
+          if (renumber[evidence.doc] == G_MAXUINT)
+            continue;
+          evidence.doc = renumber[evidence.doc];
+          g_array_append_val (subset->evidence, evidence);
+          kept.weight++;
+          kept.confidence = MAX (kept.confidence, evidence.confidence);
+        }
+      if (kept.weight == 0)
+        continue;
+      g_array_append_val (subset->links, kept);
+      g_array_append_val (first_evidence, first);
+    }
+
+  /* Pointed at once the evidence array has stopped growing (and moving). */
+  for (guint l = 0; l < subset->links->len; l++)
+    g_array_index (subset->links, DmLink, l).evidence =
+      &g_array_index (subset->evidence, DmEvidence, g_array_index (first_evidence, guint, l));
+
+  g_array_sort_with_data (subset->links, compare_links, subset->gazetteer);
+  summarize_actors (subset);
+  return g_steal_pointer (&subset);
+}
+
 glong
 dm_analysis_char_offset (DmAnalysis *self,
                          guint       doc,

@@ -86,6 +86,25 @@ const DmActorSummary *dm_analysis_find_actor (DmAnalysis *self, guint actor);
 guint         dm_analysis_get_n_links (DmAnalysis *self);
 const DmLink *dm_analysis_get_link (DmAnalysis *self, guint index);
 
+/* The first and the last day ("YYYY-MM-DD") of the documents of @link's
+ * evidence: each evidence has its document's date.  Undated documents are
+ * left out; both are NULL when none has a date.  The strings belong to the
+ * documents. */
+void dm_analysis_get_link_dates (DmAnalysis   *self,
+                                 const DmLink *link,
+                                 const char  **first,
+                                 const char  **last);
+
+/* A new analysis of the documents of @self whose @keep_document entry is
+ * TRUE (all when NULL), renumbered in their order, holding the links of the
+ * kinds in @kinds (a bit per DmLinkKind, 0 for all) with only the evidence
+ * from those documents; weights, order and actors are recomputed, nothing
+ * is analysed again and @self is unchanged.  What dm-filter.c builds the
+ * filtered view with. */
+DmAnalysis *dm_analysis_new_subset (DmAnalysis     *self,
+                                    const gboolean *keep_document,
+                                    guint           kinds);
+
 /* The Unicode character offset of byte @byte of document @doc's text
  * (dm_document_char_offset(): fast when called in text order). */
 glong dm_analysis_char_offset (DmAnalysis *self, guint doc, gsize byte);

@@ -12,5 +12,7 @@
 #include "dm-extractor.h"
 #include "dm-analysis.h"
 #include "dm-analysis-writer.h"
+#include "dm-date.h"
+#include "dm-filter.h"
 #include "dm-graph-writer.h"
 #include "dm-selection.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dm-document-loader.c: from a path, a file, bytes or pasted text to
- * documents.
+/* dm-document-loader.c: from a path, a folder, a file, bytes or pasted text
+ * to documents.
  *
  * The loader does the input side (size check before reading, bounded reads
  * from files and standard input), refuses what is not an article (binary
@@ -12,12 +12,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-date.h"
 #include "dm-document-loader.h"
 #include "dm-readers-private.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
 
 #define READ_CHUNK (64 * 1024)
 
@@ -75,7 +80,12 @@ format_from_extension (const char *name)
     return DM_FORMAT_HTML;
   if (g_ascii_strcasecmp (dot, ".json") == 0)
     return DM_FORMAT_JSON;
+  if (g_ascii_strcasecmp (dot, ".jsonl") == 0 || g_ascii_strcasecmp (dot, ".ndjson") == 0)
+    return DM_FORMAT_JSON_LINES;
+  if (g_ascii_strcasecmp (dot, ".rss") == 0 || g_ascii_strcasecmp (dot, ".atom") == 0)
+    return DM_FORMAT_FEED;
 
+  /* .xml may be a feed or XHTML: sniffed */
   return DM_FORMAT_AUTO;
 }
 
@@ -144,11 +154,11 @@ load_text (const char *utf8,
   return g_steal_pointer (&documents);
 }
 
-GPtrArray *
-dm_load_documents_from_bytes (GBytes          *bytes,
-                              const char      *name,
-                              DmDocumentFormat format,
-                              GError         **error)
+static GPtrArray *
+read_bytes (GBytes          *bytes,
+            const char      *name,
+            DmDocumentFormat format,
+            GError         **error)
 {
   g_autoptr(GBytes) decoded = NULL;
   g_autofree char *id = NULL;
@@ -192,6 +202,11 @@ dm_load_documents_from_bytes (GBytes          *bytes,
     format = format_from_extension (name);
 
   id = make_id (name);
+
+  /* A feed goes to libxml2 undecoded too: its XML declaration says how. */
+  if (format == DM_FORMAT_FEED
+      || (format == DM_FORMAT_AUTO && dm_feed_looks_like_feed (data, size)))
+    return dm_feed_read (data, size, name, id, error);
 
   /* HTML goes to libxml2 undecoded: the page may declare its charset. */
   if (format == DM_FORMAT_HTML
@@ -250,8 +265,54 @@ dm_load_documents_from_bytes (GBytes          *bytes,
 
   if (format == DM_FORMAT_JSON)
     return dm_json_read (utf8, length, name, id, error);
+  if (format == DM_FORMAT_JSON_LINES)
+    return dm_jsonl_read (utf8, length, name, id, error);
 
   return load_text (utf8, length, name, error);
+}
+
+/* Every date made a day; a document without one gets its dateline's.
+ * Here rather than in each reader, so that every format gets the same
+ * rules. */
+static void
+settle_dates (GPtrArray *documents,
+              GDateTime *reference)
+{
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      DmDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *day = dm_date_normalize (dm_document_get_date (document));
+
+      if (day == NULL)
+        day = dm_date_find_dateline (dm_document_get_text (document),
+                                     dm_document_get_length (document), reference);
+      dm_document_set_date (document, day);
+    }
+}
+
+static GPtrArray *
+load_bytes (GBytes          *bytes,
+            const char      *name,
+            DmDocumentFormat format,
+            GDateTime       *reference,
+            GError         **error)
+{
+  GPtrArray *documents = read_bytes (bytes, name, format, error);
+
+  settle_dates (documents, reference);
+  return documents;
+}
+
+GPtrArray *
+dm_load_documents_from_bytes (GBytes          *bytes,
+                              const char      *name,
+                              DmDocumentFormat format,
+                              GError         **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, name, format, NULL, error);
 }
 
 GPtrArray *
@@ -261,6 +322,7 @@ dm_load_documents_from_text (const char *text,
 {
   gsize length;
   const char *bad = NULL;
+  GPtrArray *documents;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -284,7 +346,9 @@ dm_load_documents_from_text (const char *text,
       return NULL;
     }
 
-  return load_text (text, length, name, error);
+  documents = load_text (text, length, name, error);
+  settle_dates (documents, NULL);
+  return documents;
 }
 
 /* Reads at most DM_MAX_INPUT_SIZE bytes: the size a file reported may be
@@ -358,7 +422,8 @@ load_file (GFile        *file,
   g_autoptr(GBytes) bytes = NULL;
 
   info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE
+                            "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
@@ -415,7 +480,12 @@ load_file (GFile        *file,
   if (bytes == NULL)
     return NULL;
 
-  return dm_load_documents_from_bytes (bytes, name, DM_FORMAT_AUTO, error);
+  /* A yearless dateline is dated from the file's time (dm-date.h). */
+  {
+    g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
+
+    return load_bytes (bytes, name, DM_FORMAT_AUTO, modified, error);
+  }
 }
 
 /* stdio rather than a GUnixInputStream: it works everywhere and the core
@@ -451,12 +521,226 @@ load_stdin (GError **error)
   clearerr (stdin);
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-  return dm_load_documents_from_bytes (bytes, name, DM_FORMAT_AUTO, error);
+  return load_bytes (bytes, name, DM_FORMAT_AUTO, NULL, error);
+}
+
+/* ---- folders ---------------------------------------------------------- */
+
+/* Deeper than any archive of articles is nested; what lies below is
+ * reported, not read, so that a deep tree costs bounded stack. */
+#define MAX_FOLDER_DEPTH 64
+
+static const char *const article_extensions[] = {
+  ".txt", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml",
+};
+
+static gboolean
+has_article_extension (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL || dot == name)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (article_extensions); k++)
+    if (g_ascii_strcasecmp (dot, article_extensions[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_skipped (GPtrArray *skipped,
+             GError    *error)
+{
+  if (skipped != NULL)
+    g_ptr_array_add (skipped, error);
+  else
+    {
+      g_debug ("%s", error->message);
+      g_error_free (error);
+    }
+}
+
+static void
+skip_errno (GPtrArray  *skipped,
+            const char *path,
+            int         saved_errno)
+{
+  if (saved_errno == EACCES || saved_errno == EPERM)
+    add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
+                                       _("%s: Permission denied"), path));
+  else if (saved_errno == ENOENT)
+    add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_NOT_FOUND,
+                                       _("%s: No such file (a broken link?)"), path));
+  else if (saved_errno == ELOOP)
+    add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
+                                       _("%s: symbolic link loop, skipped"), path));
+  else
+    add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
+                                       _("%s: cannot read: %s"), path, g_strerror (saved_errno)));
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Adds the article files under @dir to @files.  @visited holds the device
+ * and inode of every folder entered: a folder met again (a link to an
+ * ancestor, or two links to one folder) is reported and not entered. */
+static void
+collect_folder (const char   *dir,
+                guint         depth,
+                GHashTable   *visited,
+                GPtrArray    *files,
+                GPtrArray    *skipped,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) handle = NULL;
+  const char *entry;
+
+  if (depth > MAX_FOLDER_DEPTH)
+    {
+      add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
+                                         _("%s: folders nested more than %u deep, skipped"), dir,
+                                         (guint) MAX_FOLDER_DEPTH));
+      return;
+    }
+
+  handle = g_dir_open (dir, 0, &local_error);
+  if (handle == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+          || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM))
+        skip_errno (skipped, dir, EACCES);
+      else
+        add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE,
+                                           _("%s: cannot read: %s"), dir, local_error->message));
+      return;
+    }
+
+  while ((entry = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+
+      /* .git, editors' backups, macOS's ._ files: never articles */
+      if (entry[0] == '.')
+        continue;
+
+      path = g_build_filename (dir, entry, NULL);
+      if (g_stat (path, &info) != 0)
+        {
+          int saved_errno = errno;
+          GStatBuf link_info;
+
+          /* A dangling link to something that is not an article is no
+           * loss worth a line. */
+          if (saved_errno == ENOENT && g_lstat (path, &link_info) == 0 && !has_article_extension (entry))
+            continue;
+          skip_errno (skipped, path, saved_errno);
+          continue;
+        }
+
+      if (S_ISDIR (info.st_mode))
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                                  (guint64) info.st_dev, (guint64) info.st_ino);
+          const char *first = g_hash_table_lookup (visited, key);
+
+          if (first != NULL)
+            {
+              add_skipped (skipped, g_error_new (DM_LOAD_ERROR, DM_LOAD_ERROR_IS_DIRECTORY,
+                                                 _("%s: leads to %s, a folder already read (a symbolic link loop?), skipped"),
+                                                 path, first));
+              continue;
+            }
+          g_hash_table_insert (visited, g_steal_pointer (&key), g_strdup (path));
+          collect_folder (path, depth + 1, visited, files, skipped, cancellable);
+        }
+      else if (S_ISREG (info.st_mode) && has_article_extension (entry))
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+}
+
+static GPtrArray *
+load_folder (const char   *path,
+             GPtrArray    *skipped,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  GStatBuf info;
+  guint n_bad = 0;
+
+  if (g_stat (path, &info) == 0)
+    g_hash_table_insert (visited,
+                         g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                          (guint64) info.st_dev, (guint64) info.st_ino),
+                         g_strdup (path));
+
+  if (g_access (path, R_OK | X_OK) != 0)
+    {
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_UNREADABLE, _("%s: Permission denied"), path);
+      return NULL;
+    }
+
+  collect_folder (path, 1, visited, files, skipped, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* By path, so that the documents and their ids come in the same order
+   * on every machine, whatever order the file system lists them in. */
+  g_ptr_array_sort (files, compare_paths);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file_path = g_ptr_array_index (files, i);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) loaded = load_file (file, file_path, cancellable, &local_error);
+
+      if (loaded == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          add_skipped (skipped, g_steal_pointer (&local_error));
+          n_bad++;
+          continue;
+        }
+      g_ptr_array_extend_and_steal (documents, g_steal_pointer (&loaded));
+    }
+
+  if (documents->len == 0)
+    {
+      if (files->len == 0)
+        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
+                     _("%s: no article file in the folder"), path);
+      else
+        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
+                     _("%s: none of the %u article files in the folder could be read"), path,
+                     n_bad);
+      return NULL;
+    }
+
+  return g_steal_pointer (&documents);
 }
 
 GPtrArray *
-dm_load_documents_from_path (const char *path,
-                             GError    **error)
+dm_load_documents_from_path_full (const char   *path,
+                                  GPtrArray    *skipped,
+                                  GCancellable *cancellable,
+                                  GError      **error)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -472,10 +756,20 @@ dm_load_documents_from_path (const char *path,
       return NULL;
     }
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return load_folder (path, skipped, cancellable, error);
+
   /* A path, never a URI: loading must not reach the network. */
   file = g_file_new_for_path (path);
 
-  return load_file (file, path, NULL, error);
+  return load_file (file, path, cancellable, error);
+}
+
+GPtrArray *
+dm_load_documents_from_path (const char *path,
+                             GError    **error)
+{
+  return dm_load_documents_from_path_full (path, NULL, NULL, error);
 }
 
 GPtrArray *

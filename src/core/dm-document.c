@@ -379,6 +379,20 @@ dm_document_set_id (DmDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
+void
+dm_document_set_date (DmDocument *self,
+                      const char *date)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->date, date) == 0)
+    return;
+
+  g_free (self->date);
+  self->date = g_strdup (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
 /* Characters that start in text[from, to): every byte that is not a
  * continuation byte (10xxxxxx) starts one, which also holds for ranges
  * that start or end mid-character, so the index can use fixed strides.

@@ -47,6 +47,9 @@ const char *dm_document_get_text (DmDocument *self);
 gsize       dm_document_get_length (DmDocument *self);
 gboolean    dm_document_get_title_in_text (DmDocument *self);
 void        dm_document_set_id (DmDocument *self, const char *id);
+/* For the loader, which finds a dateline in the text after the document is
+ * made; @date is "YYYY-MM-DD" or NULL. */
+void        dm_document_set_date (DmDocument *self, const char *date);
 
 /* A document with the language given (NULL: detected from @text). */
 DmDocument *dm_document_new_with_language (const char *id,

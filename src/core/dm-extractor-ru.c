@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dm-extractor-ru.h"
+#include "dm-extractor.h"
 #include "dm-ru-declension.h"
 #include "dm-sentence-units.h"
 
@@ -1140,16 +1141,16 @@ dump_phrases (Context *ctx)
   g_printerr ("%s\n", line->str);
 }
 
-void
-dm_extract_links_ru (DmExtractorRu    *self,
-                     const char       *text,
-                     const DmSentence *sentence,
-                     const DmMatch    *mentions,
-                     guint             n_mentions,
-                     const DmHit      *cue_hits,
-                     guint             n_cue_hits,
-                     guint             previous_person,
-                     GArray           *out)
+static void
+extract_span_ru (DmExtractorRu    *self,
+                 const char       *text,
+                 const DmSentence *sentence,
+                 const DmMatch    *mentions,
+                 guint             n_mentions,
+                 const DmHit      *cue_hits,
+                 guint             n_cue_hits,
+                 guint             previous_person,
+                 GArray           *out)
 {
   g_autofree Context *ctx = NULL;
 
@@ -1222,4 +1223,19 @@ dm_extract_links_ru (DmExtractorRu    *self,
         extract_mediation (ctx, i, u, rule);
     }
   drop_subsumed_consultations (ctx);
+}
+
+void
+dm_extract_links_ru (DmExtractorRu    *self,
+                     const char       *text,
+                     const DmSentence *sentence,
+                     const DmMatch    *mentions,
+                     guint             n_mentions,
+                     const DmHit      *cue_hits,
+                     guint             n_cue_hits,
+                     guint             previous_person,
+                     GArray           *out)
+{
+  dm_extract_in_windows ((DmExtractSpanFunc) extract_span_ru, self, text, sentence, mentions, n_mentions,
+                         cue_hits, n_cue_hits, previous_person, out);
 }

@@ -432,21 +432,22 @@ extract_span (DmExtractor      *self,
 #define STRIDE (WINDOW / 2)
 
 void
-dm_extract_links (DmExtractor      *self,
-                  const char       *text,
-                  const DmSentence *sentence,
-                  const DmMatch    *mentions,
-                  guint             n_mentions,
-                  const DmHit      *cue_hits,
-                  guint             n_cue_hits,
-                  guint             previous_person,
-                  GArray           *out)
+dm_extract_in_windows (DmExtractSpanFunc  extract,
+                       gpointer           extractor,
+                       const char        *text,
+                       const DmSentence  *sentence,
+                       const DmMatch     *mentions,
+                       guint              n_mentions,
+                       const DmHit       *cue_hits,
+                       guint              n_cue_hits,
+                       guint              previous_person,
+                       GArray            *out)
 {
   guint first_mention = 0, first_hit = 0;
 
   if (sentence->end - sentence->start <= LONG_SENTENCE)
     {
-      extract_span (self, text, sentence, mentions, n_mentions, cue_hits, n_cue_hits, previous_person, out);
+      extract (extractor, text, sentence, mentions, n_mentions, cue_hits, n_cue_hits, previous_person, out);
       return;
     }
   for (gsize start = sentence->start; start < sentence->end; start += STRIDE)
@@ -474,16 +475,31 @@ dm_extract_links (DmExtractor      *self,
         first_mention++;
       while (first_mention + n_window_mentions < n_mentions && mentions[first_mention + n_window_mentions].end <= window.end)
         n_window_mentions++;
-      /* the hits come by their end; extract_span() drops those that
+      /* the hits come by their end; the span's reader drops those that
        * start before the window */
       while (first_hit < n_cue_hits && cue_hits[first_hit].end <= window.start)
         first_hit++;
       while (first_hit + n_window_hits < n_cue_hits && cue_hits[first_hit + n_window_hits].end <= window.end)
         n_window_hits++;
 
-      extract_span (self, text, &window, mentions + first_mention, n_window_mentions,
-                    cue_hits + first_hit, n_window_hits, start == sentence->start ? previous_person : DM_NO_ACTOR, out);
+      extract (extractor, text, &window, mentions + first_mention, n_window_mentions,
+               cue_hits + first_hit, n_window_hits, start == sentence->start ? previous_person : DM_NO_ACTOR, out);
       if (window.end >= sentence->end)
         break;
     }
+}
+
+void
+dm_extract_links (DmExtractor      *self,
+                  const char       *text,
+                  const DmSentence *sentence,
+                  const DmMatch    *mentions,
+                  guint             n_mentions,
+                  const DmHit      *cue_hits,
+                  guint             n_cue_hits,
+                  guint             previous_person,
+                  GArray           *out)
+{
+  dm_extract_in_windows ((DmExtractSpanFunc) extract_span, self, text, sentence, mentions, n_mentions,
+                         cue_hits, n_cue_hits, previous_person, out);
 }

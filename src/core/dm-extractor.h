@@ -47,6 +47,32 @@ void dm_extract_links (DmExtractor      *self,
                        guint             previous_person,
                        GArray           *out);
 
+/* The links of one stretch of @text (a sentence, or a window of one),
+ * as an extractor of some language reads them. */
+typedef void (*DmExtractSpanFunc) (gpointer          extractor,
+                                   const char       *text,
+                                   const DmSentence *span,
+                                   const DmMatch    *mentions,
+                                   guint             n_mentions,
+                                   const DmHit      *cue_hits,
+                                   guint             n_cue_hits,
+                                   guint             previous_person,
+                                   GArray           *out);
+
+/* Calls @extract on @sentence, or, for a "sentence" of many kilobytes (a
+ * list, a page without full stops), on overlapping windows of it, so that
+ * role finding stays linear in the text's length. */
+void dm_extract_in_windows (DmExtractSpanFunc  extract,
+                            gpointer           extractor,
+                            const char        *text,
+                            const DmSentence  *sentence,
+                            const DmMatch     *mentions,
+                            guint              n_mentions,
+                            const DmHit       *cue_hits,
+                            guint              n_cue_hits,
+                            guint              previous_person,
+                            GArray            *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmExtractor, dm_extractor_free)
 
 G_END_DECLS

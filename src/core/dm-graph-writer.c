@@ -71,34 +71,6 @@ format_double (double value)
   return g_strdup (buf);
 }
 
-/* The calendar date of a document: "YYYY-MM-DD" when its date string
- * begins with a valid one (alone, or before a time: "2023-09-20T10:00Z"),
- * NULL otherwise.  A date written another way ("20 September 2023") is
- * not guessed at: a wrong date is worse than none. */
-static char *
-dup_iso_date (DmDocument *document)
-{
-  const char *date = dm_document_get_date (document);
-  guint64 year, month, day;
-
-  if (date == NULL || strlen (date) < 10)
-    return NULL;
-  for (int i = 0; i < 10; i++)
-    if (i == 4 || i == 7 ? date[i] != '-' : !g_ascii_isdigit (date[i]))
-      return NULL;
-  if (date[10] != '\0' && date[10] != 'T' && date[10] != ' ')
-    return NULL;
-
-  year = g_ascii_strtoull (date, NULL, 10);
-  month = g_ascii_strtoull (date + 5, NULL, 10);
-  day = g_ascii_strtoull (date + 8, NULL, 10);
-  if (year < 1 || month < 1 || month > 12 || day < 1 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-
-  return g_strndup (date, 10);
-}
-
 static void
 node_clear (Node *node)
 {
@@ -136,8 +108,6 @@ graph_init (Graph      *graph,
             DmAnalysis *analysis)
 {
   DmGazetteer *gazetteer = dm_analysis_get_gazetteer (analysis);
-  guint n_documents = dm_analysis_get_n_documents (analysis);
-  g_autoptr(GPtrArray) dates = g_ptr_array_new_full (n_documents, g_free);
 
   graph->nodes = g_array_new (FALSE, TRUE, sizeof (Node));
   g_array_set_clear_func (graph->nodes, (GDestroyNotify) node_clear);
@@ -158,9 +128,6 @@ graph_init (Graph      *graph,
         }
       g_array_append_val (graph->nodes, node);
     }
-
-  for (guint i = 0; i < n_documents; i++)
-    g_ptr_array_add (dates, dup_iso_date (dm_analysis_get_document (analysis, i)));
 
   for (guint i = 0; i < dm_analysis_get_n_links (analysis); i++)
     {
@@ -188,18 +155,14 @@ graph_init (Graph      *graph,
           const char *text = dm_document_get_text (document);
           gsize length = dm_document_get_length (document);
           gsize start = MIN (e->start, length), end = CLAMP (e->end, start, length);
-          const char *date = g_ptr_array_index (dates, e->doc);
 
           if (j > 0)
             g_string_append (evidence, DM_GRAPH_EVIDENCE_SEPARATOR);
           g_string_append_len (evidence, text + start, end - start);
-
-          /* ISO dates compare as strings */
-          if (date != NULL && (first == NULL || strcmp (date, first) < 0))
-            first = date;
-          if (date != NULL && (last == NULL || strcmp (date, last) > 0))
-            last = date;
         }
+      /* the days the analysis gives every link, as the text and the
+       * filters see them */
+      dm_analysis_get_link_dates (analysis, link, &first, &last);
       edge.first_date = g_strdup (first != NULL ? first : "");
       edge.last_date = g_strdup (last != NULL ? last : "");
       edge.evidence = g_string_free (g_steal_pointer (&evidence), FALSE);

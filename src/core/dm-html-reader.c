@@ -34,6 +34,7 @@ typedef struct {
   char      *site_name;
   char      *author;
   char      *published;
+  char      *ld_published;
   char      *time;
   char      *canonical;
   char      *og_url;
@@ -50,6 +51,7 @@ html_state_clear (HtmlState *state)
   g_free (state->site_name);
   g_free (state->author);
   g_free (state->published);
+  g_free (state->ld_published);
   g_free (state->time);
   g_free (state->canonical);
   g_free (state->og_url);
@@ -168,11 +170,50 @@ take_first (char **slot,
     g_free (value);
 }
 
+/* The "datePublished" of a JSON-LD block, found by a scan rather than a
+ * parse: the block is often not valid JSON (comments, a trailing comma),
+ * and a scan cannot be made to recurse. */
+static char *
+find_ld_date_published (const char *json)
+{
+  const char *p = json != NULL ? strstr (json, "\"datePublished\"") : NULL;
+  const char *close;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen ("\"datePublished\"");
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != ':')
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != '"')
+    return NULL;
+  close = strchr (p, '"');
+  if (close == NULL || close - p > 64)
+    return NULL;
+  return g_strndup (p, close - p);
+}
+
 static void
 read_metadata (const xmlNode *node,
                HtmlState     *state)
 {
-  if (name_is (node, "title"))
+  if (name_is (node, "script"))
+    {
+      g_autofree char *type = get_attr (node, "type");
+
+      if (type != NULL && g_ascii_strcasecmp (type, "application/ld+json") == 0
+          && state->ld_published == NULL)
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+
+          state->ld_published = find_ld_date_published ((const char *) content);
+          xmlFree (content);
+        }
+    }
+  else if (name_is (node, "title"))
     take_first (&state->title, get_text (node));
   else if (name_is (node, "meta"))
     {
@@ -563,11 +604,84 @@ dm_html_read (const guint8 *data,
     }
 
   source = state.site_name != NULL ? state.site_name : state.author;
-  date = state.published != NULL ? state.published : state.time;
+  date = state.published != NULL ? state.published
+         : state.ld_published != NULL ? state.ld_published : state.time;
   url = state.canonical != NULL ? state.canonical : state.og_url;
 
   document = dm_document_new (id, state.title, source, date, url, text->str, title_in_text);
   html_state_clear (&state);
 
   return document;
+}
+
+char *
+dm_html_fragment_to_text (const char *utf8,
+                          gsize       length)
+{
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                      | HTML_PARSE_NONET;
+  HtmlState state = { 0 };
+  GString *text;
+  htmlDocPtr doc;
+  xmlNode *root;
+
+  if (length == 0 || length > G_MAXINT)
+    return NULL;
+
+  /* Most feed descriptions are text without a tag: no parser needed, and
+   * a feed of 100,000 items makes that worth it.  An '&' may still start
+   * an entity that the feed escaped twice ("&amp;quot;"). */
+  if (memchr (utf8, '<', length) == NULL && memchr (utf8, '&', length) == NULL)
+    {
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) split = g_strsplit (utf8, "\n\n", -1);
+
+      text = g_string_new (NULL);
+      for (guint k = 0; split[k] != NULL; k++)
+        {
+          g_autofree char *line = dm_text_clean_inline (split[k], -1);
+
+          if (*line == '\0')
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, line);
+        }
+      if (text->len == 0)
+        {
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+      return g_string_free (text, FALSE);
+    }
+
+  doc = htmlReadMemory (utf8, (int) length, NULL, "UTF-8", options);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  state.paragraphs = g_ptr_array_new_with_free_func (g_free);
+  state.current = g_string_new (NULL);
+  walk (root, &state);
+  xmlFreeDoc (doc);
+
+  text = g_string_new (NULL);
+  for (guint k = 0; k < state.paragraphs->len; k++)
+    {
+      if (k > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (state.paragraphs, k));
+    }
+  html_state_clear (&state);
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
 }

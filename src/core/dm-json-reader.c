@@ -46,6 +46,7 @@ dm_json_looks_like_json (const char *utf8,
 static void
 set_parse_error (GError     **error,
                  const char  *name,
+                 guint         jsonl_line,
                  const GError *json_error)
 {
   const char *message = json_error->message;
@@ -67,9 +68,14 @@ set_parse_error (GError     **error,
       one_line = g_strdup (reason);
       g_strdelimit (one_line, "\n\r\t\v\f", ' ');
 
-      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
-                   _("%s: malformed JSON at line %u, column %u: %s"),
-                   name, line, column, one_line);
+      if (jsonl_line > 0)
+        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
+                     _("%s: line %u: malformed JSON at column %u: %s"),
+                     name, jsonl_line, column, one_line);
+      else
+        g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
+                     _("%s: malformed JSON at line %u, column %u: %s"),
+                     name, line, column, one_line);
       return;
     }
 
@@ -85,16 +91,14 @@ describe (gboolean in_array,
   return in_array ? g_strdup_printf (_("article %u"), index + 1) : g_strdup (_("the article"));
 }
 
+/* @what names the article in messages ("article 3", "line 7"). */
 static DmDocument *
-read_article (JsonNode   *node,
-              gboolean    in_array,
-              guint       index,
-              const char *name,
-              const char *id,
-              GError    **error)
+read_article_as (JsonNode   *node,
+                 const char *what,
+                 const char *doc_id,
+                 const char *name,
+                 GError    **error)
 {
-  g_autofree char *what = describe (in_array, index);
-  g_autofree char *doc_id = NULL;
   g_autofree char *title = NULL;
   const char *values[G_N_ELEMENTS (fields)] = { NULL };
   DmPlainText plain;
@@ -160,8 +164,6 @@ read_article (JsonNode   *node,
       title_in_text = plain.title_in_text;
     }
 
-  doc_id = in_array ? g_strdup_printf ("%s#%u", id, index + 1) : g_strdup (id);
-
   {
     g_autofree char *source = values[1] != NULL ? dm_text_clean_inline (values[1], -1) : NULL;
     g_autofree char *date = values[2] != NULL ? dm_text_clean_inline (values[2], -1) : NULL;
@@ -180,6 +182,20 @@ read_article (JsonNode   *node,
 
   dm_plain_text_clear (&plain);
   return document;
+}
+
+static DmDocument *
+read_article (JsonNode   *node,
+              gboolean    in_array,
+              guint       index,
+              const char *name,
+              const char *id,
+              GError    **error)
+{
+  g_autofree char *what = describe (in_array, index);
+  g_autofree char *doc_id = in_array ? g_strdup_printf ("%s#%u", id, index + 1) : g_strdup (id);
+
+  return read_article_as (node, what, doc_id, name, error);
 }
 
 GPtrArray *
@@ -205,7 +221,7 @@ dm_json_read (const char *utf8,
 
   if (!json_parser_load_from_data (parser, utf8, (gssize) length, &local_error))
     {
-      set_parse_error (error, name, local_error);
+      set_parse_error (error, name, 0, local_error);
       return NULL;
     }
 
@@ -250,6 +266,77 @@ dm_json_read (const char *utf8,
     {
       g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
                    _("%s: JSON is neither an article object nor an array of them"), name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&documents);
+}
+
+GPtrArray *
+dm_jsonl_read (const char *utf8,
+               gsize       length,
+               const char *name,
+               const char *id,
+               GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *line = utf8;
+  const char *end = utf8 + length;
+  guint number = 0;
+
+  for (; line < end; )
+    {
+      const char *line_end = memchr (line, '\n', end - line);
+      const char *p = line;
+      gsize n;
+
+      if (line_end == NULL)
+        line_end = end;
+      n = line_end - line;
+      number++;
+
+      while (p < line_end && g_ascii_isspace (*p))
+        p++;
+      if (p < line_end)
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autofree char *where = g_strdup_printf (_("line %u"), number);
+          g_autofree char *doc_id = g_strdup_printf ("%s#%u", id, number);
+          DmDocument *document;
+
+          if (!dm_json_check_depth (line, (gssize) n, where, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
+                                    &local_error))
+            {
+              g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED, "%s: %s", name,
+                           local_error->message);
+              return NULL;
+            }
+          if (!json_parser_load_from_data (parser, line, (gssize) n, &local_error))
+            {
+              set_parse_error (error, name, number, local_error);
+              return NULL;
+            }
+          if (json_parser_get_root (parser) == NULL
+              || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+            {
+              g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_MALFORMED,
+                           _("%s: %s is not an article object"), name, where);
+              return NULL;
+            }
+          document = read_article_as (json_parser_get_root (parser), where, doc_id, name, error);
+          if (document == NULL)
+            return NULL;
+          g_ptr_array_add (documents, document);
+        }
+
+      line = line_end + 1;
+    }
+
+  if (documents->len == 0)
+    {
+      g_set_error (error, DM_LOAD_ERROR, DM_LOAD_ERROR_EMPTY,
+                   _("%s: the JSON Lines file holds no articles"), name);
       return NULL;
     }
 

@@ -68,6 +68,26 @@ DmDocument *dm_html_read (const guint8 *data,
                           const char   *id,
                           GError      **error);
 
+/* The text of an HTML fragment (a feed item's description), one paragraph
+ * a line, as dm_html_read() reads a page's body; NULL when it has none. */
+char *dm_html_fragment_to_text (const char *utf8,
+                                gsize       length);
+
+/* dm-feed-reader.c */
+
+/* Whether @data (raw bytes) opens like an RSS or Atom feed: an optional
+ * XML declaration and comments, then <rss, <feed or <rdf:RDF. */
+gboolean dm_feed_looks_like_feed (const guint8 *data,
+                                  gsize         size);
+
+/* One document per item (RSS 2.0) or entry (Atom), "@id#N" in feed order;
+ * the feed's title is each one's source. */
+GPtrArray *dm_feed_read (const guint8 *data,
+                         gsize         size,
+                         const char   *name,
+                         const char   *id,
+                         GError      **error);
+
 /* dm-json-reader.c */
 
 /* Documents from one article object or an array of them.  @id names a single
@@ -77,6 +97,14 @@ GPtrArray *dm_json_read (const char *utf8,
                          const char *name,
                          const char *id,
                          GError    **error);
+
+/* JSON Lines: one article object a line, "@id#N" with N the line number;
+ * blank lines are allowed.  A bad line fails the file, naming the line. */
+GPtrArray *dm_jsonl_read (const char *utf8,
+                          gsize       length,
+                          const char *name,
+                          const char *id,
+                          GError    **error);
 
 /* Whether @utf8 (leading space skipped) opens like a JSON article: "{" then
  * a member name, or "[" then an object.  Sniffing uses it to tell malformed

@@ -597,6 +597,14 @@ dm_edge_pins_layout (DmEdgePin            *pins,
               if (pin_has_label (pin) && (victim == NULL || pin->rank > victim->rank))
                 victim = pin;
             }
+          /* every pin here is bare already: room must come from the
+           * edges round the corners, so the least mentioned labelled pin
+           * anywhere gives up its label, and pins can move again */
+          for (guint k = 0; victim == NULL && k < n_pins; k++)
+            if (pin_has_label (&pins[k]))
+              for (guint j = 0; j < n_pins; j++)
+                if (pin_has_label (&pins[j]) && (victim == NULL || pins[j].rank > victim->rank))
+                  victim = &pins[j];
           if (victim == NULL)
             break;
           victim->has_label = FALSE;
