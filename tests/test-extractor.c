@@ -164,6 +164,11 @@ static const Case cases[] = {
   { "possessed-that-clause", "Russia's claim that any new base would be a threat alarmed Georgia.", "" },
   { "possessed-assertion-red-line", "Turkey's assertion that the corridor is a red line was meant for Armenia.", "TUR>ARM warn" },
   { "appeal-in-a-call", "In a call with Aliyev, Blinken urged restraint.", "AZE-USA consult, USA>AZE appeal" },
+  { "host-with-gerund", "Mirzoyan and Bayramov will meet next month, with Kazakhstan hosting the talks.",
+    "ARM-AZE consult, ARM-AZE negotiate, KAZ>ARM mediate, KAZ>AZE mediate" },
+  { "possessor-of-kin-is-not-the-agent", "Russia, Armenia's traditional ally, criticised the EU mission.",
+    "RUS>EU accuse" },
+  { "possessor-of-a-ministry-acts", "Azerbaijan's foreign ministry criticised France.", "AZE>FRA accuse" },
   { "relations-soured", "Relations between Turkey and Iran have soured.", "IRN-TUR tension" },
   { "relations-neutral", "Relations between Turkey and Iran were on the agenda.", "" },
   /* no link */

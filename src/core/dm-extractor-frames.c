@@ -232,6 +232,26 @@ _dm_follows_meeting_noun (Context *ctx, int k)
   return FALSE;
 }
 
+/* Whether a meeting noun follows unit @k, over determiners: "hosting the
+ * talks", "hosting a summit". */
+static gboolean
+precedes_meeting_noun (Context *ctx, int k)
+{
+  for (guint j = k + 1; j < ctx->units->len && j <= (guint) k + 3; j++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, j);
+      if (u->type == DM_UNIT_CUE)
+        {
+          const DmCueRule *rule = dm_lexicon_get_rule (ctx->lexicon, u->rule);
+          return (rule->pos == DM_CUE_NOUN || _dm_is_nominal_gerund (ctx, j))
+                 && (rule->kind == DM_LINK_CONSULT || rule->kind == DM_LINK_NEGOTIATE);
+        }
+      if (u->type != DM_UNIT_WORD)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* The mediator that unit @k names, or -1: "Russian-brokered", "brokered
  * by Russia", "with EU mediation", "Turkey's mediation", "the mediation of
  * Qatar", "a meeting organized by the OSCE", "a summit hosted by Russia",
@@ -260,6 +280,10 @@ mediator_at (Context *ctx, int k)
         }
       if (rule->hosts_talks && _dm_follows_meeting_noun (ctx, k))
         return _dm_find_passive_agent (ctx, k);
+      /* "with Kazakhstan hosting the talks" */
+      if (rule->hosts_talks && prev && prev->type == DM_UNIT_ACTOR && _dm_is_gerund (ctx, u)
+          && precedes_meeting_noun (ctx, k))
+        return k - 1;
       if (rule->kind == DM_LINK_MEDIATE && rule->pos == DM_CUE_NOUN)
         {
           int possessor = _dm_find_possessor (ctx, k);

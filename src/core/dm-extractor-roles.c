@@ -28,6 +28,29 @@ _dm_find_possessor (Context *ctx, int cue)
   return -1;
 }
 
+/* "Russia, Armenia's traditional ally, criticised …": the possessor of a
+ * noun of kin is somebody else than the one who acts. */
+static gboolean
+is_possessor_of_kin (Context *ctx, int k)
+{
+  static const char *kin[] = { "ally", "allies", "partner", "partners", "neighbour", "neighbours",
+                               "neighbor", "neighbors", "friend", "friends", "backer", "backers",
+                               "patron", "protector", "rival", "rivals", "adversary", "foe",
+                               "enemy", "enemies", NULL };
+
+  if (!dm_units_get (ctx->units, k)->possessive)
+    return FALSE;
+  for (int j = k + 1; j < (int) ctx->units->len && j <= k + 4; j++)
+    {
+      const DmUnit *u = dm_units_get (ctx->units, j);
+      if (_dm_unit_is_one_of (u, kin))
+        return TRUE;
+      if (u->type != DM_UNIT_WORD || dm_unit_in (u, DM_WORD_PREPOSITION | DM_WORD_CLAUSE_OPENER))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 int
 _dm_find_agent (Context *ctx, int cue)
 {
@@ -57,7 +80,7 @@ _dm_find_agent (Context *ctx, int cue)
   for (int k = cue - 1; k >= start; k--)
     {
       DmUnit *u = dm_units_get (ctx->units, k);
-      if (u->type == DM_UNIT_ACTOR && !_dm_is_governed (ctx, k))
+      if (u->type == DM_UNIT_ACTOR && !_dm_is_governed (ctx, k) && !is_possessor_of_kin (ctx, k))
         return k;
       if (dm_unit_in (u, DM_WORD_NEGATION))
         return -2;
