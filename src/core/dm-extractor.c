@@ -339,6 +339,13 @@ struct _DmExtractor {
   GArray      *cues;   /* DmCueMatch */
   GArray      *units;  /* DmUnit */
   guint        mediate_rule;
+  /* the pair the previous sentence of the paragraph named, for "the two
+   * leaders" in the next: valid while @pair_text and @pair_paragraph are
+   * the sentence's */
+  const char  *pair_text;
+  guint        pair_paragraph;
+  guint        pair[2];
+  const guint *previous_pair;  /* the sentence at hand's: @pair or NULL */
 };
 
 DmExtractor *
@@ -375,6 +382,59 @@ dm_extractor_free (DmExtractor *self)
   g_free (self);
 }
 
+/* Whether the sentence may speak of a pair it does not name: "the two
+ * leaders", "both sides", "each other".  Only asked of the few sentences
+ * that name fewer than two actors after one that named a pair. */
+static gboolean
+mentions_pair_phrase (const char *text, const DmSentence *sentence)
+{
+  static const char *phrases[] = { "two ", "both ", "each other", "one another", NULL };
+  gsize length = MIN (sentence->end - sentence->start, 2000);
+  g_autofree char *lower = g_ascii_strdown (text + sentence->start, length);
+
+  for (guint i = 0; phrases[i]; i++)
+    if (strstr (lower, phrases[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Remembers the pair @sentence names, when it names exactly two actors,
+ * for the next sentence of its paragraph; forgets it when it names more. */
+static void
+remember_pair (DmExtractor *self, const char *text, const DmSentence *sentence,
+               const DmMatch *mentions, guint n_mentions)
+{
+  guint actors[3], n = 0;
+
+  if (self->pair_text != text || self->pair_paragraph != sentence->paragraph)
+    {
+      self->pair_text = NULL;
+      self->pair_paragraph = sentence->paragraph;
+    }
+  for (guint i = 0; i < n_mentions && n < 3; i++)
+    {
+      const DmMatch *m = &mentions[i];
+      gboolean seen = FALSE;
+
+      /* "met in Prague": a venue is no side */
+      if (dm_gazetteer_get_alias (self->gazetteer, m->alias)->group == DM_ALIAS_CAPITAL && m->start >= 3
+          && (strncmp (text + m->start - 3, "in ", 3) == 0 || strncmp (text + m->start - 3, "at ", 3) == 0))
+        continue;
+      for (guint k = 0; k < n; k++)
+        seen = seen || actors[k] == mentions[i].actor;
+      if (!seen)
+        actors[n++] = mentions[i].actor;
+    }
+  if (n == 2)
+    {
+      self->pair_text = text;
+      self->pair[0] = actors[0];
+      self->pair[1] = actors[1];
+    }
+  else if (n > 2)
+    self->pair_text = NULL;
+}
+
 /* The links of one stretch of text, a sentence or a window of one. */
 static void
 extract_span (DmExtractor      *self,
@@ -393,7 +453,8 @@ extract_span (DmExtractor      *self,
    * can speak of are the ones it names and the person "he" may stand
    * for; most sentences of an article name fewer than two, so this cheap
    * test comes before the cues are looked at. */
-  if (!names_two_actors (mentions, n_mentions, previous_person))
+  if (!names_two_actors (mentions, n_mentions, previous_person)
+      && !(self->previous_pair && mentions_pair_phrase (text, sentence)))
     return;
   g_array_set_size (self->cues, 0);
   g_array_set_size (self->hits, 0);
@@ -404,8 +465,8 @@ extract_span (DmExtractor      *self,
   if (self->cues->len == 0)
     return;
 
-  dm_sentence_units_build (self->units, self->gazetteer, text, sentence, mentions, n_mentions, self->cues,
-                           previous_person);
+  dm_sentence_units_build_with_pair (self->units, self->gazetteer, text, sentence, mentions, n_mentions,
+                                     self->cues, previous_person, self->previous_pair);
 
   if (G_UNLIKELY (debug_units ()))
     dump_units (&ctx);
@@ -500,6 +561,8 @@ dm_extract_links (DmExtractor      *self,
                   guint             previous_person,
                   GArray           *out)
 {
+  self->previous_pair = self->pair_text == text && self->pair_paragraph == sentence->paragraph ? self->pair : NULL;
   dm_extract_in_windows ((DmExtractSpanFunc) extract_span, self, text, sentence, mentions, n_mentions,
                          cue_hits, n_cue_hits, previous_person, out);
+  remember_pair (self, text, sentence, mentions, n_mentions);
 }

@@ -14,6 +14,7 @@ typedef struct {
   const char  *text;
   GArray      *units;
   guint        previous_person;
+  const guint *previous_pair; /* the previous sentence's pair, or NULL */
   gboolean     in_title;    /* a headline: its own punctuation rules */
   guint32      seen_classes; /* the DmWordClass bits of all its words */
   gboolean     seen_possessive; /* a "'s" among its words */
@@ -784,6 +785,13 @@ resolve_pair_references (Builder *ctx)
         }
       found = n == 2;
     }
+  /* a sentence naming no pair of its own speaks of the previous one's */
+  if (!found && n < 2 && ctx->previous_pair)
+    {
+      pair[0] = ctx->previous_pair[0];
+      pair[1] = ctx->previous_pair[1];
+      found = TRUE;
+    }
   for (guint i = 0; i < ctx->units->len; i++)
     {
       DmUnit *u = dm_units_get (ctx->units, i);
@@ -892,16 +900,17 @@ attach_possessives (Builder *ctx)
 }
 
 void
-dm_sentence_units_build (GArray           *units,
+dm_sentence_units_build_with_pair (GArray           *units,
                          DmGazetteer      *gazetteer,
                          const char       *text,
                          const DmSentence *sentence,
                          const DmMatch    *mentions,
                          guint             n_mentions,
                          const GArray     *cues,
-                         guint             previous_person)
+                         guint             previous_person,
+                         const guint      *previous_pair)
 {
-  Builder builder = { gazetteer, text, units, previous_person, sentence->is_title };
+  Builder builder = { gazetteer, text, units, previous_person, previous_pair, sentence->is_title };
 
   g_array_set_size (units, 0);
 
@@ -920,4 +929,18 @@ dm_sentence_units_build (GArray           *units,
     resolve_it (&builder);
   if ((builder.seen_classes & DM_WORD_PAIR_START) && (builder.seen_classes & DM_WORD_PAIR_SECOND))
     resolve_pair_references (&builder);
+}
+
+void
+dm_sentence_units_build (GArray           *units,
+                         DmGazetteer      *gazetteer,
+                         const char       *text,
+                         const DmSentence *sentence,
+                         const DmMatch    *mentions,
+                         guint             n_mentions,
+                         const GArray     *cues,
+                         guint             previous_person)
+{
+  dm_sentence_units_build_with_pair (units, gazetteer, text, sentence, mentions, n_mentions, cues,
+                                     previous_person, NULL);
 }

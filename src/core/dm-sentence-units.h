@@ -96,6 +96,20 @@ void dm_sentence_units_build (GArray           *units,
                               const GArray     *cues,
                               guint             previous_person);
 
+/* The same, with the pair the paragraph's previous sentence named (two
+ * actor indices, or NULL): "Aliyev and Pashinyan met in Prague. The two
+ * leaders agreed …" — a pair phrase of a sentence that names no pair of
+ * its own stands for it. */
+void dm_sentence_units_build_with_pair (GArray           *units,
+                                        DmGazetteer      *gazetteer,
+                                        const char       *text,
+                                        const DmSentence *sentence,
+                                        const DmMatch    *mentions,
+                                        guint             n_mentions,
+                                        const GArray     *cues,
+                                        guint             previous_person,
+                                        const guint      *previous_pair);
+
 /* NULL outside the array: callers look one unit before or after freely. */
 static inline DmUnit *
 dm_units_get (GArray *units, int i)
