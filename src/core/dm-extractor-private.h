@@ -64,6 +64,5 @@ gboolean _dm_is_economic_agreement (Context *ctx, int cue);
 gboolean _dm_is_hypothetical (Context *ctx, int cue);
 gboolean _dm_is_in_appeal_complement (Context *ctx, int cue);
 gboolean _dm_is_prediction (Context *ctx, int k);
-gboolean _dm_is_question (Context *ctx);
 
 G_END_DECLS

@@ -1080,37 +1080,6 @@ dm_extractor_ru_free (DmExtractorRu *self)
   g_free (self);
 }
 
-static gboolean
-names_two_actors (const DmMatch *mentions, guint n_mentions, guint previous_person)
-{
-  guint first = previous_person;
-
-  for (guint i = 0; i < n_mentions; i++)
-    {
-      if (first == DM_NO_ACTOR)
-        first = mentions[i].actor;
-      else if (mentions[i].actor != first)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-is_question (GArray *units)
-{
-  for (int k = (int) units->len - 1; k >= 0; k--)
-    {
-      const DmUnit *u = dm_units_get (units, k);
-      if (u->type != DM_UNIT_PUNCT)
-        return FALSE;
-      if (dm_unit_is_punct (u, "?"))
-        return TRUE;
-      if (dm_unit_is_punct (u, ".") || dm_unit_is_punct (u, "!"))
-        return FALSE;
-    }
-  return FALSE;
-}
-
 /* DIPLOMAP_DEBUG_UNITS=1: each phrase as the Russian role finder sees it,
  * "[ARM+AZE ins с cl2]", and each cue with its clause. */
 static void
@@ -1154,19 +1123,15 @@ extract_span_ru (DmExtractorRu    *self,
 {
   g_autofree Context *ctx = NULL;
 
-  if (!names_two_actors (mentions, n_mentions, previous_person))
+  if (!dm_mentions_name_two_actors (mentions, n_mentions, previous_person))
     return;
-  g_array_set_size (self->cues, 0);
-  g_array_set_size (self->hits, 0);
-  for (guint i = 0; i < n_cue_hits; i++)
-    if (cue_hits[i].start >= sentence->start && cue_hits[i].end <= sentence->end)
-      g_array_append_val (self->hits, cue_hits[i]);
-  dm_lexicon_select_cues (self->lexicon, text, sentence->start, sentence->end, self->hits, self->cues);
+  dm_lexicon_select_span_cues (self->lexicon, text, sentence->start, sentence->end, cue_hits, n_cue_hits,
+                               self->hits, self->cues);
   if (self->cues->len == 0)
     return;
   dm_sentence_units_build (self->units, self->gazetteer, text, sentence, mentions, n_mentions, self->cues,
                            previous_person);
-  if (is_question (self->units))
+  if (dm_units_end_in_question (self->units))
     return;
 
   ctx = g_new0 (Context, 1);

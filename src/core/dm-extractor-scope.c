@@ -135,20 +135,3 @@ _dm_is_prediction (Context *ctx, int k)
          || _dm_unit_is_one_of (dm_units_get (ctx->units, k - 2), modals);
 }
 
-/* "Will Aliyev meet Pashinyan?": a question states nothing.  Its mark is
- * the sentence's last, before closing quotes and brackets. */
-gboolean
-_dm_is_question (Context *ctx)
-{
-  for (int k = (int) ctx->units->len - 1; k >= 0; k--)
-    {
-      const DmUnit *u = dm_units_get (ctx->units, k);
-      if (u->type != DM_UNIT_PUNCT)
-        return FALSE;
-      if (dm_unit_is_punct (u, "?"))
-        return TRUE;
-      if (dm_unit_is_punct (u, ".") || dm_unit_is_punct (u, "!"))
-        return FALSE;
-    }
-  return FALSE;
-}

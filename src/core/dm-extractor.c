@@ -274,24 +274,6 @@ extract_cue (Context *ctx, int cue, GArray *out)
     _dm_emit_within (ctx, c, a, a->confidence * 0.9f, out);
 }
 
-/* Whether @mentions and @previous_person hold two different actors. */
-static gboolean
-names_two_actors (const DmMatch *mentions,
-                  guint          n_mentions,
-                  guint          previous_person)
-{
-  guint first = previous_person;
-
-  for (guint i = 0; i < n_mentions; i++)
-    {
-      if (first == DM_NO_ACTOR)
-        first = mentions[i].actor;
-      else if (mentions[i].actor != first)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* DIPLOMAP_DEBUG_UNITS=1 prints each sentence's units on stderr: how the
  * role finder saw it, for whoever writes a rule. */
 static gboolean
@@ -453,15 +435,11 @@ extract_span (DmExtractor      *self,
    * can speak of are the ones it names and the person "he" may stand
    * for; most sentences of an article name fewer than two, so this cheap
    * test comes before the cues are looked at. */
-  if (!names_two_actors (mentions, n_mentions, previous_person)
+  if (!dm_mentions_name_two_actors (mentions, n_mentions, previous_person)
       && !(self->previous_pair && mentions_pair_phrase (text, sentence)))
     return;
-  g_array_set_size (self->cues, 0);
-  g_array_set_size (self->hits, 0);
-  for (guint i = 0; i < n_cue_hits; i++)
-    if (cue_hits[i].start >= sentence->start && cue_hits[i].end <= sentence->end)
-      g_array_append_val (self->hits, cue_hits[i]);
-  dm_lexicon_select_cues (self->lexicon, text, sentence->start, sentence->end, self->hits, self->cues);
+  dm_lexicon_select_span_cues (self->lexicon, text, sentence->start, sentence->end, cue_hits, n_cue_hits,
+                               self->hits, self->cues);
   if (self->cues->len == 0)
     return;
 
@@ -470,7 +448,7 @@ extract_span (DmExtractor      *self,
 
   if (G_UNLIKELY (debug_units ()))
     dump_units (&ctx);
-  if (_dm_is_question (&ctx))
+  if (dm_units_end_in_question (ctx.units))
     return;
 
   for (guint i = 0; i < ctx.units->len; i++)

@@ -585,3 +585,20 @@ dm_lexicon_get_forms (DmLexicon *self,
   return (const char *const *) self->forms->pdata;
 }
 
+void
+dm_lexicon_select_span_cues (DmLexicon   *self,
+                             const char  *text,
+                             gsize        start,
+                             gsize        end,
+                             const DmHit *hits,
+                             guint        n_hits,
+                             GArray      *scratch,
+                             GArray      *out)
+{
+  g_array_set_size (out, 0);
+  g_array_set_size (scratch, 0);
+  for (guint i = 0; i < n_hits; i++)
+    if (hits[i].start >= start && hits[i].end <= end)
+      g_array_append_val (scratch, hits[i]);
+  dm_lexicon_select_cues (self, text, start, end, scratch, out);
+}

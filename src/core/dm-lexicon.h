@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "dm-automaton.h"
 #include "dm-link-kind.h"
 
 G_BEGIN_DECLS
@@ -83,5 +84,18 @@ void dm_lexicon_select_cues (DmLexicon  *self,
                              gsize       end,
                              GArray     *hits,
                              GArray     *out);
+
+/* dm_lexicon_select_cues() on the raw @hits (@n_hits, by end) of a
+ * whole text, for its span [start, end): those lying inside are copied to
+ * @scratch (DmHit, emptied first), and @out (emptied first) gets the
+ * cues. */
+void dm_lexicon_select_span_cues (DmLexicon   *self,
+                                  const char  *text,
+                                  gsize        start,
+                                  gsize        end,
+                                  const DmHit *hits,
+                                  guint        n_hits,
+                                  GArray      *scratch,
+                                  GArray      *out);
 
 G_END_DECLS

@@ -901,14 +901,14 @@ attach_possessives (Builder *ctx)
 
 void
 dm_sentence_units_build_with_pair (GArray           *units,
-                         DmGazetteer      *gazetteer,
-                         const char       *text,
-                         const DmSentence *sentence,
-                         const DmMatch    *mentions,
-                         guint             n_mentions,
-                         const GArray     *cues,
-                         guint             previous_person,
-                         const guint      *previous_pair)
+                                   DmGazetteer      *gazetteer,
+                                   const char       *text,
+                                   const DmSentence *sentence,
+                                   const DmMatch    *mentions,
+                                   guint             n_mentions,
+                                   const GArray     *cues,
+                                   guint             previous_person,
+                                   const guint      *previous_pair)
 {
   Builder builder = { gazetteer, text, units, previous_person, previous_pair, sentence->is_title };
 
@@ -943,4 +943,37 @@ dm_sentence_units_build (GArray           *units,
 {
   dm_sentence_units_build_with_pair (units, gazetteer, text, sentence, mentions, n_mentions, cues,
                                      previous_person, NULL);
+}
+
+gboolean
+dm_mentions_name_two_actors (const DmMatch *mentions,
+                             guint          n_mentions,
+                             guint          previous_person)
+{
+  guint first = previous_person;
+
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      if (first == DM_NO_ACTOR)
+        first = mentions[i].actor;
+      else if (mentions[i].actor != first)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+dm_units_end_in_question (GArray *units)
+{
+  for (int k = (int) units->len - 1; k >= 0; k--)
+    {
+      const DmUnit *u = dm_units_get (units, k);
+      if (u->type != DM_UNIT_PUNCT)
+        return FALSE;
+      if (dm_unit_is_punct (u, "?"))
+        return TRUE;
+      if (dm_unit_is_punct (u, ".") || dm_unit_is_punct (u, "!"))
+        return FALSE;
+    }
+  return FALSE;
 }

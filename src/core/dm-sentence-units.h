@@ -110,6 +110,17 @@ void dm_sentence_units_build_with_pair (GArray           *units,
                                         guint             previous_person,
                                         const guint      *previous_pair);
 
+/* Whether @mentions (and @previous_person, the actor "he" may stand for,
+ * or DM_NO_ACTOR) hold two different actors: a sentence that does not can
+ * state no link, whatever its language. */
+gboolean dm_mentions_name_two_actors (const DmMatch *mentions,
+                                      guint          n_mentions,
+                                      guint          previous_person);
+
+/* "Will Aliyev meet Pashinyan?": whether the sentence's last mark, before
+ * closing quotes and brackets, is a question mark. */
+gboolean dm_units_end_in_question (GArray *units);
+
 /* NULL outside the array: callers look one unit before or after freely. */
 static inline DmUnit *
 dm_units_get (GArray *units, int i)
